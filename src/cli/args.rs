@@ -1,0 +1,67 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+const AFTER_HELP: &str = "\
+Examples:
+  wardsim run scenarios/two-pcs-per-ward.toml
+  wardsim run scenarios/status-quo-2016.toml scenarios/two-pcs-per-ward.toml --draws 20000
+  wardsim check scenarios/*.toml
+  wardsim data
+
+Exit codes:
+  0  success
+  1  a run failed (e.g. the pool cannot meet the policy minimums), or outputs could not be written
+  2  bad input: scenario, dataset or command-line problems (each reported as file:line:column)";
+
+#[derive(Debug, Parser)]
+#[command(name = "wardsim", version, about = "Spread a fixed pool of police officers across a city's wards and command units, and see what each choice does to emergency response and neighbourhood policing, with honest uncertainty.", after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run scenarios (several files = a batch on the same draws) and write an output folder for each
+    #[command(
+        after_help = "Each scenario writes <OUT>/<scenario name>/: summary.json, wards.csv, units.csv, boroughs.csv, allocation.csv.\nWith several files, all use the same seed and draws (common random numbers)."
+    )]
+    Run(RunArgs),
+    /// Validate scenario files without running them
+    Check {
+        /// Scenario files (TOML)
+        #[arg(required = true, value_name = "SCENARIO.toml")]
+        scenarios: Vec<PathBuf>,
+    },
+    /// Summarise a dataset: wards, boroughs, command units, population, crime
+    Data {
+        /// A dataset folder in the wardsim CSV format (default: the embedded London 2014 data)
+        #[arg(long, value_name = "DIR")]
+        dataset: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Scenario files (TOML)
+    #[arg(required = true, value_name = "SCENARIO.toml")]
+    pub scenarios: Vec<PathBuf>,
+    /// Seed for every random stream (overrides [run] seed)
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Monte Carlo draws, one simulated week each (overrides [run] draws)
+    #[arg(long, value_parser = clap::value_parser!(u64).range(2..=100_000_000))]
+    pub draws: Option<u64>,
+    /// Folder that receives one sub-folder per scenario
+    #[arg(long, value_name = "DIR", default_value = "out")]
+    pub out: PathBuf,
+    /// Worker threads (default: all cores); results are identical for any value
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub threads: Option<u64>,
+    /// No progress bars and no summary on stdout (errors still go to stderr)
+    #[arg(long, short)]
+    pub quiet: bool,
+}

@@ -1,0 +1,46 @@
+//! An allocation: how many officers of each role go where.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AllocationMethod {
+    /// Policy minima for wards and PCSOs; response officers shared across
+    /// command units by expected response workload (a Resource Allocation Formula).
+    Formula,
+}
+
+impl AllocationMethod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AllocationMethod::Formula => "formula",
+        }
+    }
+}
+
+/// Whole officers by role. Wards are indexed like `Dataset::wards`, units like
+/// `Structure::units`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Allocation {
+    pub method: AllocationMethod,
+    pub ward_officers: Vec<u32>,
+    pub pcsos: Vec<u32>,
+    pub response_officers: Vec<u32>,
+    /// Investigation, safeguarding, custody and the like: counted, not simulated.
+    pub other_officers: Vec<u32>,
+    pub overhead_officers: Vec<u32>,
+}
+
+impl Allocation {
+    pub fn total_officers(&self) -> u64 {
+        let sum = |v: &[u32]| v.iter().map(|&x| u64::from(x)).sum::<u64>();
+        sum(&self.ward_officers)
+            + sum(&self.response_officers)
+            + sum(&self.other_officers)
+            + sum(&self.overhead_officers)
+    }
+
+    pub fn total_pcsos(&self) -> u64 {
+        self.pcsos.iter().map(|&x| u64::from(x)).sum()
+    }
+}

@@ -1,0 +1,15 @@
+//! Plain data types shared by every stage: geography, command-unit structure,
+//! scenario parameters and allocations.
+//!
+//! This module must not do I/O, draw random numbers or call a solver; it only
+//! describes things.
+
+pub mod allocation;
+pub mod geography;
+pub mod params;
+pub mod structure;
+
+pub use allocation::{Allocation, AllocationMethod};
+pub use geography::{Borough, BoroughId, CRIME_CATEGORIES, Dataset, Ward, WardId};
+pub use params::Params;
+pub use structure::{Base, CommandUnit, Structure, UnitId};

@@ -1,0 +1,42 @@
+//! Turning results into what people read: the `Summary` (one value holding every
+//! estimate with its provenance), files behind the `Export` trait (JSON, CSV),
+//! the stdout text, and the atomic writing of an output folder.
+//!
+//! This module only formats: it must not simulate, allocate or parse input.
+
+mod atomic;
+mod csv_files;
+mod json;
+mod summary;
+mod text;
+
+pub use atomic::write_folder;
+pub use csv_files::{AllocationCsv, BoroughsCsv, UnitsCsv, WardsCsv};
+pub use json::SummaryJson;
+pub use summary::{BoroughRow, Calibration, Provenance, Summary, UnitRow, WardRow, summarise};
+pub use text::render_text;
+
+/// One output file rendered from a summary.
+pub trait Export {
+    fn file_name(&self) -> &'static str;
+    fn render(&self, summary: &Summary) -> Vec<u8>;
+}
+
+/// Every file a run writes, in order.
+pub fn exporters() -> Vec<Box<dyn Export>> {
+    vec![
+        Box::new(SummaryJson),
+        Box::new(WardsCsv),
+        Box::new(UnitsCsv),
+        Box::new(BoroughsCsv),
+        Box::new(AllocationCsv),
+    ]
+}
+
+/// Renders every file of a summary.
+pub fn render_files(summary: &Summary) -> Vec<(&'static str, Vec<u8>)> {
+    exporters()
+        .iter()
+        .map(|e| (e.file_name(), e.render(summary)))
+        .collect()
+}

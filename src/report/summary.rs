@@ -1,0 +1,328 @@
+//! The `Summary`: every estimate of a run with its provenance, in plain types that
+//! serialise to `summary.json` and feed the CSV files, the text and later charts.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::model::Allocation;
+use crate::scenario::Scenario;
+use crate::simulation::{CHUNK_DRAWS, LONDON_METRICS, Plan, Results, UNIT_METRICS, WARD_METRICS};
+use crate::stats::{Estimate, Moments};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Provenance {
+    pub tool: &'static str,
+    pub version: &'static str,
+    pub scenario: String,
+    pub scenario_file: String,
+    pub scenario_hash: String,
+    pub dataset: String,
+    pub dataset_vintage: String,
+    pub dataset_hash: String,
+    pub seed: u64,
+    pub draws: u64,
+    pub chunk_draws: u64,
+    pub generator: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Totals {
+    pub officers: u64,
+    pub pcsos: u64,
+    pub ward_officers: u64,
+    pub response_officers: u64,
+    pub other_officers: u64,
+    pub overhead_officers: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct UnitRow {
+    pub command_unit: String,
+    pub boroughs: Vec<String>,
+    pub bases: usize,
+    pub population: f64,
+    pub ward_officers: u32,
+    pub pcsos: u32,
+    pub response_officers: u32,
+    pub other_officers: u32,
+    pub overhead_officers: u32,
+    pub officers_per_1000: f64,
+    pub expected_response_hours: f64,
+    pub metrics: BTreeMap<&'static str, Option<Estimate>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BoroughRow {
+    pub borough_code: String,
+    pub borough_name: String,
+    pub command_unit: String,
+    pub population: f64,
+    pub wards: usize,
+    pub ward_officers: u32,
+    pub pcsos: u32,
+    /// Shares of the unit's response, other and overhead officers (fractional).
+    pub response_officers: f64,
+    pub other_officers: f64,
+    pub overhead_officers: f64,
+    pub officers: f64,
+    pub officers_per_1000: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WardRow {
+    pub ward_code: String,
+    pub ward_name: String,
+    pub borough_name: String,
+    pub command_unit: String,
+    pub population: f64,
+    pub ward_officers: u32,
+    pub pcsos: u32,
+    pub expected_i_calls_per_week: f64,
+    pub expected_s_calls_per_week: f64,
+    pub neighbourhood_demand_hours: f64,
+    pub travel_minutes: f64,
+    pub metrics: Vec<Option<Estimate>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Calibration {
+    pub what: String,
+    pub model: f64,
+    pub published: f64,
+    pub source: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub provenance: Provenance,
+    pub description: String,
+    pub structure: String,
+    pub allocation_method: &'static str,
+    pub ring_fenced: bool,
+    pub totals: Totals,
+    /// London-wide estimates; `null` where every draw was overloaded.
+    pub london: BTreeMap<&'static str, Option<Estimate>>,
+    pub units: Vec<UnitRow>,
+    pub boroughs: Vec<BoroughRow>,
+    #[serde(skip)]
+    pub wards: Vec<WardRow>,
+    pub calibration: Vec<Calibration>,
+    pub definitions: BTreeMap<&'static str, &'static str>,
+}
+
+fn est(m: &Moments) -> Option<Estimate> {
+    (m.n > 0).then(|| Estimate::from_parts(m, None))
+}
+
+pub fn summarise(s: &Scenario, plan: &Plan, a: &Allocation, r: &Results) -> Summary {
+    let ds = &s.dataset;
+    let sum = |v: &[u32]| v.iter().map(|&x| u64::from(x)).sum::<u64>();
+    let totals = Totals {
+        officers: a.total_officers(),
+        pcsos: a.total_pcsos(),
+        ward_officers: sum(&a.ward_officers),
+        response_officers: sum(&a.response_officers),
+        other_officers: sum(&a.other_officers),
+        overhead_officers: sum(&a.overhead_officers),
+    };
+    let london = LONDON_METRICS
+        .iter()
+        .zip(&r.london)
+        .map(|(&name, t)| (name, (t.moments.n > 0).then(|| t.estimate())))
+        .collect();
+
+    // Boroughs: own ward officers plus shares of the unit's pooled officers
+    // (response by workload, other by the formula's crime/population mix,
+    // overhead by population).
+    let p = &s.params;
+    let mut boroughs = Vec::new();
+    let mut borough_officers = vec![0.0; ds.boroughs.len()];
+    for (u, unit) in plan.units.iter().enumerate() {
+        for &b in &unit.boroughs {
+            let wards = &plan.borough_wards[b];
+            let mut work = 0.0;
+            for &w in wards {
+                let (hi, hs) = plan.call_hours(p, w);
+                work += plan.wards[w].i_rate * hi + plan.wards[w].s_rate * hs;
+            }
+            let pop: f64 = wards.iter().map(|&w| ds.wards[w].population).sum();
+            let crime: f64 = wards.iter().map(|&w| ds.wards[w].crime_2018_total()).sum();
+            let c = p.allocation.other_crime_share;
+            let frac = |x: f64, total: f64| if total > 0.0 { x / total } else { 0.0 };
+            let response = f64::from(a.response_officers[u]) * frac(work, unit.workload_hours);
+            let other = f64::from(a.other_officers[u])
+                * (c * frac(crime, unit.crime) + (1.0 - c) * frac(pop, unit.population));
+            let overhead = f64::from(a.overhead_officers[u]) * frac(pop, unit.population);
+            let ward_officers: u32 = wards.iter().map(|&w| a.ward_officers[w]).sum();
+            let officers = f64::from(ward_officers) + response + other + overhead;
+            borough_officers[b] = officers;
+            boroughs.push(BoroughRow {
+                borough_code: ds.boroughs[b].code.clone(),
+                borough_name: ds.boroughs[b].name.clone(),
+                command_unit: s.structure.units[u].name.clone(),
+                population: pop,
+                wards: wards.len(),
+                ward_officers,
+                pcsos: wards.iter().map(|&w| a.pcsos[w]).sum(),
+                response_officers: response,
+                other_officers: other,
+                overhead_officers: overhead,
+                officers,
+                officers_per_1000: if pop > 0.0 {
+                    officers / pop * 1000.0
+                } else {
+                    0.0
+                },
+            });
+        }
+    }
+    boroughs.sort_by(|x, y| x.borough_code.cmp(&y.borough_code));
+
+    let units = plan
+        .units
+        .iter()
+        .enumerate()
+        .map(|(u, unit)| {
+            let officers: f64 = unit.boroughs.iter().map(|&b| borough_officers[b]).sum();
+            UnitRow {
+                command_unit: s.structure.units[u].name.clone(),
+                boroughs: unit
+                    .boroughs
+                    .iter()
+                    .map(|&b| ds.boroughs[b].name.clone())
+                    .collect(),
+                bases: unit.bases,
+                population: unit.population,
+                ward_officers: unit.wards.iter().map(|&w| a.ward_officers[w]).sum(),
+                pcsos: unit.wards.iter().map(|&w| a.pcsos[w]).sum(),
+                response_officers: a.response_officers[u],
+                other_officers: a.other_officers[u],
+                overhead_officers: a.overhead_officers[u],
+                officers_per_1000: if unit.population > 0.0 {
+                    officers / unit.population * 1000.0
+                } else {
+                    0.0
+                },
+                expected_response_hours: unit.workload_hours,
+                metrics: UNIT_METRICS
+                    .iter()
+                    .zip(&r.units[u])
+                    .map(|(&n, t)| (n, (t.moments.n > 0).then(|| t.estimate())))
+                    .collect(),
+            }
+        })
+        .collect();
+
+    let wards = ds
+        .wards
+        .iter()
+        .enumerate()
+        .map(|(w, ward)| WardRow {
+            ward_code: ward.code.clone(),
+            ward_name: ward.name.clone(),
+            borough_name: ds.boroughs[ward.borough.0].name.clone(),
+            command_unit: s.structure.units[plan.wards[w].unit].name.clone(),
+            population: ward.population,
+            ward_officers: a.ward_officers[w],
+            pcsos: a.pcsos[w],
+            expected_i_calls_per_week: plan.wards[w].i_rate,
+            expected_s_calls_per_week: plan.wards[w].s_rate,
+            neighbourhood_demand_hours: plan.wards[w].neighbourhood_hours,
+            travel_minutes: plan.wards[w].travel_own,
+            metrics: r.wards[w].iter().map(est).collect(),
+        })
+        .collect();
+
+    let calibration = calibrate(&boroughs, r);
+    let _ = WARD_METRICS;
+    Summary {
+        provenance: Provenance {
+            tool: "wardsim",
+            version: env!("CARGO_PKG_VERSION"),
+            scenario: s.name.clone(),
+            scenario_file: s.file.clone(),
+            scenario_hash: s.hash.clone(),
+            dataset: ds.name.clone(),
+            dataset_vintage: ds.vintage.clone(),
+            dataset_hash: ds.hash.clone(),
+            seed: p.run.seed,
+            draws: r.draws,
+            chunk_draws: CHUNK_DRAWS,
+            generator: "ChaCha8 (rand_chacha), key from the seed, stream = draw index",
+        },
+        description: s.description.clone(),
+        structure: format!(
+            "{} ({} command units)",
+            s.structure.kind,
+            s.structure.units.len()
+        ),
+        allocation_method: a.method.as_str(),
+        ring_fenced: p.policy.ring_fence.enabled,
+        totals,
+        london,
+        units,
+        boroughs,
+        wards,
+        calibration,
+        definitions: definitions(),
+    }
+}
+
+/// Published anchors next to the model (MODEL §9): reported, never tuned to.
+fn calibrate(boroughs: &[BoroughRow], r: &Results) -> Vec<Calibration> {
+    let mut out = Vec::new();
+    let per_1000 = [
+        ("Harrow", 1.43),
+        ("Hillingdon", 1.79),
+        ("Ealing", 1.96),
+        ("Brent", 1.81),
+    ];
+    for (name, published) in per_1000 {
+        if let Some(b) = boroughs.iter().find(|b| b.borough_name == name) {
+            out.push(Calibration {
+                what: format!("{name} officers per 1,000 residents"),
+                model: b.officers_per_1000,
+                published,
+                source: "published borough figures, Dec 2015 (MODEL §3)",
+            });
+        }
+    }
+    if let Some(b) = boroughs.iter().find(|b| b.borough_name == "Harrow") {
+        out.push(Calibration {
+            what: "Harrow officers".into(),
+            model: b.officers,
+            published: 351.0,
+            source: "Harrow borough strength, Dec 2015 (MODEL §3)",
+        });
+    }
+    if !out.is_empty() {
+        out.push(Calibration {
+            what: "London I calls on time (share)".into(),
+            model: r.london[0].moments.mean,
+            published: 0.869,
+            source: "Met, 12 months to Sept 2018 (MODEL §9)",
+        });
+    }
+    out
+}
+
+fn definitions() -> BTreeMap<&'static str, &'static str> {
+    [
+        ("i_on_time", "share of I-grade (immediate) calls reached within the I target (15 min); calls in an overloaded tour count as late"),
+        ("s_on_time", "share of S-grade (significant) calls reached within the S target (60 min); calls in an overloaded tour count as late"),
+        ("i_response_minutes", "mean minutes from call to arrival for I calls (queue wait + travel), over tours that were not overloaded"),
+        ("s_response_minutes", "mean minutes from call to arrival for S calls, over tours that were not overloaded"),
+        ("utilisation", "response workload hours over response crew hours on duty; at or above 1 the queue grows (overload)"),
+        ("overload_share", "share of command-unit tours whose load reached the crews on duty (no finite wait)"),
+        ("unmet_response_hours", "officer-hours a week of response work beyond the hours of crews on duty"),
+        ("unmet_neighbourhood_hours", "hours a week of neighbourhood demand not met by ward officers and weighted PCSO hours"),
+        ("neighbourhood_cover", "neighbourhood demand met over neighbourhood demand (0 to 1)"),
+        ("flex_hours", "ward officer hours a week pulled into response (only when not ring-fenced)"),
+        ("surge_aid_hours", "officer-hours a week taken by surge events from response (and from wards where allowed)"),
+        ("surge_events", "surge events in the week"),
+        ("officers_per_1000", "all officers of a borough (its ward officers plus shares of its unit's response, other and overhead officers) per 1,000 residents"),
+    ]
+    .into_iter()
+    .collect()
+}

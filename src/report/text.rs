@@ -1,0 +1,172 @@
+//! The readable summary printed on stdout.
+
+use std::fmt::Write;
+
+use super::Summary;
+use crate::stats::Estimate;
+
+fn pct(x: f64) -> String {
+    format!("{:.1}%", x * 100.0)
+}
+
+fn thousands(x: f64) -> String {
+    let s = format!("{:.0}", x.abs());
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if x < 0.0 { format!("-{out}") } else { out }
+}
+
+fn line(out: &mut String, label: &str, e: Option<&Estimate>, f: fn(f64) -> String) {
+    match e {
+        Some(e) => {
+            let q = match (e.p10, e.p90) {
+                (Some(a), Some(b)) => format!("{} – {}", f(a), f(b)),
+                _ => String::new(),
+            };
+            let _ = writeln!(
+                out,
+                "  {label:<36} {:>9}  [{}, {}]  {q}",
+                f(e.mean),
+                f(e.ci95_low),
+                f(e.ci95_high)
+            );
+        }
+        None => {
+            let _ = writeln!(
+                out,
+                "  {label:<36} {:>9}  (every draw overloaded: no finite value)",
+                "overload"
+            );
+        }
+    }
+}
+
+pub fn render_text(s: &Summary) -> String {
+    let p = &s.provenance;
+    let mut o = String::new();
+    let _ = writeln!(o, "{} — {} ({})", p.scenario, s.structure, p.scenario_file);
+    if !s.description.is_empty() {
+        let _ = writeln!(o, "  {}", s.description.trim());
+    }
+    let _ = writeln!(
+        o,
+        "  {} allocation, ward officers {}; {} draws (weeks), seed {}",
+        s.allocation_method,
+        if s.ring_fenced {
+            "ring-fenced"
+        } else {
+            "flexible"
+        },
+        thousands(p.draws as f64),
+        p.seed
+    );
+    let t = &s.totals;
+    let _ = writeln!(
+        o,
+        "  pool {} officers: ward {} · response {} · other local {} · command overhead {}; {} PCSOs",
+        thousands(t.officers as f64),
+        thousands(t.ward_officers as f64),
+        thousands(t.response_officers as f64),
+        thousands(t.other_officers as f64),
+        thousands(t.overhead_officers as f64),
+        thousands(t.pcsos as f64)
+    );
+    let _ = writeln!(o);
+    let _ = writeln!(
+        o,
+        "  {:<36} {:>9}  {:<18}  P10 – P90 across weeks",
+        "London, per week", "mean", "95% CI of mean"
+    );
+    let g = |k: &str| s.london.get(k).and_then(|e| e.as_ref());
+    let minutes = |x: f64| format!("{x:.1}");
+    let hours = |x: f64| thousands(x);
+    let ratio = |x: f64| format!("{x:.3}");
+    line(
+        &mut o,
+        "I calls on time (15 min target)",
+        g("i_on_time"),
+        pct,
+    );
+    line(
+        &mut o,
+        "S calls on time (60 min target)",
+        g("s_on_time"),
+        pct,
+    );
+    line(
+        &mut o,
+        "I response time, mean minutes",
+        g("i_response_minutes"),
+        minutes,
+    );
+    line(
+        &mut o,
+        "S response time, mean minutes",
+        g("s_response_minutes"),
+        minutes,
+    );
+    line(&mut o, "response utilisation", g("utilisation"), ratio);
+    line(&mut o, "overloaded unit-tours", g("overload_share"), pct);
+    line(
+        &mut o,
+        "unmet response hours",
+        g("unmet_response_hours"),
+        hours,
+    );
+    line(&mut o, "neighbourhood cover", g("neighbourhood_cover"), pct);
+    line(
+        &mut o,
+        "unmet neighbourhood hours",
+        g("unmet_neighbourhood_hours"),
+        hours,
+    );
+    line(
+        &mut o,
+        "ward hours pulled into response",
+        g("flex_hours"),
+        hours,
+    );
+    line(&mut o, "surge aid hours", g("surge_aid_hours"), hours);
+
+    let _ = writeln!(o);
+    let _ = writeln!(
+        o,
+        "  officers per 1,000 residents by borough (all roles), lowest first"
+    );
+    let mut b: Vec<_> = s.boroughs.iter().collect();
+    b.sort_by(|x, y| {
+        x.officers_per_1000
+            .total_cmp(&y.officers_per_1000)
+            .then(x.borough_name.cmp(&y.borough_name))
+    });
+    let half = b.len().div_ceil(2);
+    for i in 0..half {
+        let left = format!("{:<24} {:>5.2}", b[i].borough_name, b[i].officers_per_1000);
+        let right = b
+            .get(i + half)
+            .map(|r| format!("{:<24} {:>5.2}", r.borough_name, r.officers_per_1000))
+            .unwrap_or_default();
+        let _ = writeln!(o, "    {left}      {right}");
+    }
+    if !s.calibration.is_empty() {
+        let _ = writeln!(o);
+        let _ = writeln!(
+            o,
+            "  calibration (reported, not tuned to)          model   published"
+        );
+        for c in &s.calibration {
+            let (m, pbl) = if c.published < 1.0 {
+                (pct(c.model), pct(c.published))
+            } else {
+                (format!("{:.2}", c.model), format!("{:.2}", c.published))
+            };
+            let _ = writeln!(o, "    {:<42} {:>8}  {:>8}", c.what, m, pbl);
+        }
+    }
+    o
+}

@@ -1,0 +1,283 @@
+//! Scenario files: TOML text → spanned tree → validated `Scenario`, with every
+//! problem reported in one pass as `file:line:column`.
+//!
+//! This module must not allocate officers, draw random numbers or write outputs.
+
+mod diagnostic;
+mod params;
+mod reader;
+mod structure;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use toml::de::DeTable;
+
+pub use diagnostic::{Diagnostic, Diagnostics, line_column};
+
+use crate::data::{self, DataErrors};
+use crate::model::{Dataset, Params, Structure};
+use diagnostic::Sink;
+use reader::Section;
+
+/// The scenario format this version reads.
+pub const SCHEMA_VERSION: u64 = 1;
+
+/// A checked scenario: nothing in it refers to names any more.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    pub name: String,
+    pub description: String,
+    /// The file it came from, as given.
+    pub file: String,
+    pub dataset: Arc<Dataset>,
+    pub structure: Structure,
+    pub params: Params,
+    /// SHA-256 of everything that determines results except seed and draws.
+    pub hash: String,
+}
+
+#[derive(Debug)]
+pub enum LoadError {
+    /// The scenario file has problems.
+    Scenario(Diagnostics),
+    /// The dataset it names has problems.
+    Data(DataErrors),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Scenario(d) => d.fmt(f),
+            LoadError::Data(d) => d.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Datasets already loaded, so a batch reads each once.
+#[derive(Default)]
+pub struct DatasetCache(HashMap<String, Arc<Dataset>>);
+
+impl DatasetCache {
+    pub fn get(&mut self, key: &str, dir: Option<&Path>) -> Result<Arc<Dataset>, DataErrors> {
+        if let Some(d) = self.0.get(key) {
+            return Ok(d.clone());
+        }
+        let ds = Arc::new(match dir {
+            None => data::london()?,
+            Some(dir) => data::load_folder(dir)?,
+        });
+        self.0.insert(key.to_string(), ds.clone());
+        Ok(ds)
+    }
+}
+
+/// Reads and validates a scenario file.
+pub fn load(path: &Path, cache: &mut DatasetCache) -> Result<Scenario, LoadError> {
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        LoadError::Scenario(Diagnostics(vec![Diagnostic {
+            file: file.clone(),
+            line: 1,
+            column: 1,
+            message: "cannot read the scenario file".into(),
+            expected: "a readable UTF-8 TOML file".into(),
+            found: e.to_string(),
+            hint: None,
+        }]))
+    })?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "scenario".into());
+    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    parse(&file, &text, &stem, &base, cache)
+}
+
+/// Validates scenario text. `default_name` names it when it has no `name`;
+/// `base_dir` resolves a relative `dataset` folder.
+pub fn parse(
+    file: &str,
+    text: &str,
+    default_name: &str,
+    base_dir: &Path,
+    cache: &mut DatasetCache,
+) -> Result<Scenario, LoadError> {
+    let mut sink = Sink::new(file, text);
+    let root = match DeTable::parse(text) {
+        Ok(t) => t,
+        Err(e) => {
+            let span = e.span().unwrap_or(0..0);
+            sink.error(
+                span,
+                "the file is not valid TOML".into(),
+                "valid TOML".into(),
+                e.message().trim().to_string(),
+            );
+            return Err(LoadError::Scenario(Diagnostics(sink.finish())));
+        }
+    };
+    let top = Section::new("", root.get_ref(), root.span());
+    top.deny_unknown(
+        &mut sink,
+        &[
+            "schema_version",
+            "name",
+            "description",
+            "dataset",
+            "run",
+            "pool",
+            "structure",
+            "policy",
+            "demand",
+            "response",
+            "surge",
+            "allocation",
+        ],
+    );
+    match top.get("schema_version") {
+        None => sink.push(
+            0..0,
+            "missing key `schema_version`".into(),
+            format!("schema_version = {SCHEMA_VERSION} at the top of the file"),
+            "no schema_version".into(),
+            Some("add `schema_version = 1` as the first key".into()),
+        ),
+        Some(_) => {
+            top.integer(
+                &mut sink,
+                "schema_version",
+                SCHEMA_VERSION,
+                SCHEMA_VERSION,
+                SCHEMA_VERSION,
+            );
+        }
+    }
+    let name = top
+        .string(&mut sink, "name")
+        .map(|(s, _)| s)
+        .unwrap_or_else(|| default_name.to_string());
+    if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
+        let span = top.get("name").map(|v| v.span()).unwrap_or(0..0);
+        sink.error(
+            span,
+            "`name` cannot be used as a folder name".into(),
+            "a name without slashes that does not start with `.`".into(),
+            format!("\"{name}\""),
+        );
+    }
+    let description = top
+        .string(&mut sink, "description")
+        .map(|(s, _)| s)
+        .unwrap_or_default();
+
+    let dataset_spec = top.string(&mut sink, "dataset");
+    let dataset = match &dataset_spec {
+        None => Some(cache.get(data::LONDON_NAME, None)),
+        Some((d, _)) if d == data::LONDON_NAME => Some(cache.get(data::LONDON_NAME, None)),
+        Some((d, span)) => {
+            let dir: PathBuf = base_dir.join(d);
+            if dir.is_dir() {
+                Some(cache.get(&dir.display().to_string(), Some(&dir)))
+            } else {
+                sink.error(
+                    span.clone(),
+                    "`dataset` names no dataset".into(),
+                    format!("\"{}\" or a folder (relative to the scenario file) holding wards.csv, boroughs.csv and ward_crime_monthly*.csv", data::LONDON_NAME),
+                    format!("\"{d}\" ({} is not a folder)", dir.display()),
+                );
+                None
+            }
+        }
+    };
+    let dataset = match dataset {
+        Some(Ok(d)) => Some(d),
+        Some(Err(e)) => {
+            // Dataset problems are reported on their own: they are about the CSV files.
+            let mut diags = sink.finish();
+            if diags.is_empty() {
+                return Err(LoadError::Data(e));
+            }
+            diags.extend(e.0.into_iter().map(|d| Diagnostic {
+                file: d.file,
+                line: d.line as usize,
+                column: 1,
+                message: if d.column.is_empty() {
+                    "bad row".into()
+                } else {
+                    format!("bad value in column `{}`", d.column)
+                },
+                expected: d.expected,
+                found: d.found,
+                hint: None,
+            }));
+            return Err(LoadError::Scenario(Diagnostics(diags)));
+        }
+        None => None,
+    };
+
+    let params = params::read(&top, &mut sink);
+    let structure = dataset
+        .as_ref()
+        .and_then(|ds| structure::read(&top, &mut sink, ds));
+
+    let diags = sink.finish();
+    if !diags.is_empty() {
+        return Err(LoadError::Scenario(Diagnostics(diags)));
+    }
+    let dataset = dataset.expect("no diagnostics means the dataset loaded");
+    let structure = structure.expect("no diagnostics means the structure was built");
+    let hash = scenario_hash(&params, &structure, &dataset);
+    Ok(Scenario {
+        name,
+        description,
+        file: file.to_string(),
+        dataset,
+        structure,
+        params,
+        hash,
+    })
+}
+
+/// Hash of the resolved scenario (not of its text: comments and key order do not
+/// matter), with seed and draws left out because outputs record them separately.
+fn scenario_hash(params: &Params, structure: &Structure, dataset: &Dataset) -> String {
+    #[derive(Serialize)]
+    struct Canonical<'a> {
+        params: Params,
+        units: Vec<(&'a str, Vec<&'a str>, Vec<(f64, f64)>)>,
+        dataset: &'a str,
+    }
+    let mut p = params.clone();
+    p.run = Params::default().run;
+    let units = structure
+        .units
+        .iter()
+        .map(|u| {
+            (
+                u.name.as_str(),
+                u.boroughs
+                    .iter()
+                    .map(|b| dataset.boroughs[b.0].code.as_str())
+                    .collect(),
+                u.bases.iter().map(|b| (b.easting, b.northing)).collect(),
+            )
+        })
+        .collect();
+    let json = serde_json::to_vec(&Canonical {
+        params: p,
+        units,
+        dataset: &dataset.hash,
+    })
+    .expect("plain data serialises");
+    Sha256::digest(&json)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

@@ -1,0 +1,353 @@
+//! Reading the parameter tables ([run], [pool], [policy], [demand], [response],
+//! [surge], [allocation]) over the defaults of `model::params`.
+
+use toml::de::DeTable;
+
+use super::diagnostic::Sink;
+use super::reader::Section;
+use crate::model::params::{
+    AllocationParams, Demand, Flex, Neighbourhood, Policy, Pool, Response, RingFence, Run, Surge,
+};
+use crate::model::{AllocationMethod, CRIME_CATEGORIES, Params};
+
+const INF: f64 = f64::INFINITY;
+
+fn section<'t, 'i>(
+    parent: &Section<'t, 'i>,
+    sink: &mut Sink,
+    key: &'t str,
+    path: &'t str,
+) -> Option<Section<'t, 'i>> {
+    parent
+        .table(sink, key)
+        .map(|(t, span): (&'t DeTable<'i>, _)| Section::new(path, t, span))
+}
+
+pub fn read(top: &Section, sink: &mut Sink) -> Params {
+    let d = Params::default();
+    Params {
+        run: read_run(top, sink, &d.run),
+        pool: read_pool(top, sink, &d.pool),
+        policy: read_policy(top, sink, &d.policy),
+        demand: read_demand(top, sink, &d.demand),
+        response: read_response(top, sink, &d.response),
+        surge: read_surge(top, sink, &d.surge),
+        allocation: read_allocation(top, sink, &d.allocation),
+    }
+}
+
+fn read_run(top: &Section, sink: &mut Sink, d: &Run) -> Run {
+    let Some(s) = section(top, sink, "run", "run") else {
+        return d.clone();
+    };
+    s.deny_unknown(sink, &["seed", "draws"]);
+    Run {
+        seed: s.integer(sink, "seed", d.seed, 0, i64::MAX as u64),
+        draws: s.integer(sink, "draws", d.draws, 2, 100_000_000),
+    }
+}
+
+fn read_pool(top: &Section, sink: &mut Sink, d: &Pool) -> Pool {
+    let Some(s) = section(top, sink, "pool", "pool") else {
+        return d.clone();
+    };
+    s.deny_unknown(sink, &["officers", "pcsos", "overhead_officers_per_unit"]);
+    Pool {
+        officers: s.integer(sink, "officers", d.officers.into(), 1, 1_000_000) as u32,
+        pcsos: s.integer(sink, "pcsos", d.pcsos.into(), 0, 1_000_000) as u32,
+        overhead_officers_per_unit: s.integer(
+            sink,
+            "overhead_officers_per_unit",
+            d.overhead_officers_per_unit.into(),
+            0,
+            10_000,
+        ) as u32,
+    }
+}
+
+fn categories(
+    parent: &Section,
+    sink: &mut Sink,
+    key: &str,
+    path: &str,
+    default: [f64; 11],
+) -> [f64; 11] {
+    let Some((t, span)) = parent.table(sink, key) else {
+        return default;
+    };
+    let s = Section::new(path, t, span);
+    s.deny_unknown(sink, &CRIME_CATEGORIES);
+    let mut out = default;
+    for (i, c) in CRIME_CATEGORIES.iter().enumerate() {
+        out[i] = s.number(sink, c, default[i], 0.0, 1_000.0);
+    }
+    out
+}
+
+fn read_policy(top: &Section, sink: &mut Sink, d: &Policy) -> Policy {
+    let Some(s) = section(top, sink, "policy", "policy") else {
+        return d.clone();
+    };
+    s.deny_unknown(
+        sink,
+        &[
+            "ward_officers",
+            "pcsos",
+            "high_harm_wards",
+            "high_harm_ward_officers",
+            "harm_weights",
+            "ring_fence",
+            "flex",
+            "pcso_weight",
+        ],
+    );
+    let ring_fence = match section(&s, sink, "ring_fence", "policy.ring_fence") {
+        None => d.ring_fence.clone(),
+        Some(r) => {
+            r.deny_unknown(sink, &["enabled", "exception_severity"]);
+            RingFence {
+                enabled: r.boolean(sink, "enabled", d.ring_fence.enabled),
+                exception_severity: r.integer(
+                    sink,
+                    "exception_severity",
+                    d.ring_fence.exception_severity.into(),
+                    1,
+                    5,
+                ) as u8,
+            }
+        }
+    };
+    let flex = match section(&s, sink, "flex", "policy.flex") {
+        None => d.flex.clone(),
+        Some(f) => {
+            f.deny_unknown(sink, &["trigger_utilisation", "max_share"]);
+            Flex {
+                trigger_utilisation: f.number(
+                    sink,
+                    "trigger_utilisation",
+                    d.flex.trigger_utilisation,
+                    0.05,
+                    0.99,
+                ),
+                max_share: f.number(sink, "max_share", d.flex.max_share, 0.0, 1.0),
+            }
+        }
+    };
+    let harm_weights = categories(
+        &s,
+        sink,
+        "harm_weights",
+        "policy.harm_weights",
+        d.harm_weights,
+    );
+    Policy {
+        ward_officers: s.integer(sink, "ward_officers", d.ward_officers.into(), 0, 50) as u32,
+        pcsos: s.integer(sink, "pcsos", d.pcsos.into(), 0, 50) as u32,
+        high_harm_wards: s.integer(
+            sink,
+            "high_harm_wards",
+            d.high_harm_wards.into(),
+            0,
+            100_000,
+        ) as u32,
+        high_harm_ward_officers: s.integer(
+            sink,
+            "high_harm_ward_officers",
+            d.high_harm_ward_officers.into(),
+            0,
+            50,
+        ) as u32,
+        harm_weights,
+        ring_fence,
+        flex,
+        pcso_weight: s.number(sink, "pcso_weight", d.pcso_weight, 0.0, 1.0),
+    }
+}
+
+fn read_demand(top: &Section, sink: &mut Sink, d: &Demand) -> Demand {
+    let Some(s) = section(top, sink, "demand", "demand") else {
+        return d.clone();
+    };
+    s.deny_unknown(
+        sink,
+        &[
+            "i_calls_per_year",
+            "s_calls_per_year",
+            "population_share",
+            "crime_weights",
+            "london_cv",
+            "ward_cv",
+            "seasonality",
+            "tour_shares",
+            "neighbourhood",
+        ],
+    );
+    let tour_shares = s.numbers(sink, "tour_shares", d.tour_shares, 0.01, 1.0);
+    if let Some(v) = s.get("tour_shares") {
+        let total: f64 = tour_shares.iter().sum();
+        if (total - 1.0).abs() > 1e-6 {
+            sink.error(
+                v.span(),
+                "`demand.tour_shares` must add up to 1".into(),
+                "three shares summing to 1".into(),
+                format!("a sum of {total}"),
+            );
+        }
+    }
+    let neighbourhood = match section(&s, sink, "neighbourhood", "demand.neighbourhood") {
+        None => d.neighbourhood.clone(),
+        Some(n) => {
+            n.deny_unknown(
+                sink,
+                &[
+                    "base_hours",
+                    "hours_per_1000_residents",
+                    "hours_per_weekly_crime",
+                ],
+            );
+            let dn = &d.neighbourhood;
+            Neighbourhood {
+                base_hours: n.number(sink, "base_hours", dn.base_hours, 0.0, 1_000.0),
+                hours_per_1000_residents: n.number(
+                    sink,
+                    "hours_per_1000_residents",
+                    dn.hours_per_1000_residents,
+                    0.0,
+                    1_000.0,
+                ),
+                hours_per_weekly_crime: n.number(
+                    sink,
+                    "hours_per_weekly_crime",
+                    dn.hours_per_weekly_crime,
+                    0.0,
+                    1_000.0,
+                ),
+            }
+        }
+    };
+    Demand {
+        i_calls_per_year: s.number(sink, "i_calls_per_year", d.i_calls_per_year, 0.0, 1e9),
+        s_calls_per_year: s.number(sink, "s_calls_per_year", d.s_calls_per_year, 0.0, 1e9),
+        population_share: s.number(sink, "population_share", d.population_share, 0.0, 1.0),
+        crime_weights: categories(
+            &s,
+            sink,
+            "crime_weights",
+            "demand.crime_weights",
+            d.crime_weights,
+        ),
+        london_cv: s.number(sink, "london_cv", d.london_cv, 0.0, 2.0),
+        ward_cv: s.number(sink, "ward_cv", d.ward_cv, 0.0, 5.0),
+        seasonality: s.boolean(sink, "seasonality", d.seasonality),
+        tour_shares,
+        neighbourhood,
+    }
+}
+
+fn read_response(top: &Section, sink: &mut Sink, d: &Response) -> Response {
+    let Some(s) = section(top, sink, "response", "response") else {
+        return d.clone();
+    };
+    s.deny_unknown(
+        sink,
+        &[
+            "hours_per_week",
+            "availability",
+            "crew_size",
+            "min_crews_per_tour",
+            "i_target_minutes",
+            "s_target_minutes",
+            "i_officers",
+            "i_service_hours",
+            "s_officers",
+            "s_service_hours",
+            "turnout_minutes",
+            "road_factor",
+            "speed_kmh",
+        ],
+    );
+    Response {
+        hours_per_week: s.number(sink, "hours_per_week", d.hours_per_week, 1.0, 100.0),
+        availability: s.number(sink, "availability", d.availability, 0.05, 1.0),
+        crew_size: s.integer(sink, "crew_size", d.crew_size.into(), 1, 10) as u32,
+        min_crews_per_tour: s.integer(
+            sink,
+            "min_crews_per_tour",
+            d.min_crews_per_tour.into(),
+            1,
+            1_000,
+        ) as u32,
+        i_target_minutes: s.number(sink, "i_target_minutes", d.i_target_minutes, 1.0, 1_440.0),
+        s_target_minutes: s.number(sink, "s_target_minutes", d.s_target_minutes, 1.0, 1_440.0),
+        i_officers: s.number(sink, "i_officers", d.i_officers, 1.0, 20.0),
+        i_service_hours: s.number(sink, "i_service_hours", d.i_service_hours, 0.05, 24.0),
+        s_officers: s.number(sink, "s_officers", d.s_officers, 1.0, 20.0),
+        s_service_hours: s.number(sink, "s_service_hours", d.s_service_hours, 0.05, 24.0),
+        turnout_minutes: s.number(sink, "turnout_minutes", d.turnout_minutes, 0.0, 60.0),
+        road_factor: s.number(sink, "road_factor", d.road_factor, 1.0, 5.0),
+        speed_kmh: s.number(sink, "speed_kmh", d.speed_kmh, 1.0, 200.0),
+    }
+}
+
+fn read_surge(top: &Section, sink: &mut Sink, d: &Surge) -> Surge {
+    let Some(s) = section(top, sink, "surge", "surge") else {
+        return d.clone();
+    };
+    s.deny_unknown(
+        sink,
+        &[
+            "events_per_week",
+            "median_officer_hours",
+            "sigma",
+            "severity_thresholds",
+        ],
+    );
+    let thresholds = s.numbers(sink, "severity_thresholds", d.severity_thresholds, 0.0, INF);
+    if let Some(v) = s.get("severity_thresholds")
+        && !(thresholds[0] < thresholds[1] && thresholds[1] < thresholds[2])
+    {
+        sink.error(
+            v.span(),
+            "`surge.severity_thresholds` must increase".into(),
+            "three officer-hour thresholds in increasing order".into(),
+            format!("{thresholds:?}"),
+        );
+    }
+    Surge {
+        events_per_week: s.number(sink, "events_per_week", d.events_per_week, 0.0, 100.0),
+        median_officer_hours: s.number(
+            sink,
+            "median_officer_hours",
+            d.median_officer_hours,
+            0.0,
+            1e7,
+        ),
+        sigma: s.number(sink, "sigma", d.sigma, 0.0, 5.0),
+        severity_thresholds: thresholds,
+    }
+}
+
+fn read_allocation(top: &Section, sink: &mut Sink, d: &AllocationParams) -> AllocationParams {
+    let Some(s) = section(top, sink, "allocation", "allocation") else {
+        return d.clone();
+    };
+    s.deny_unknown(sink, &["method", "other_share", "other_crime_share"]);
+    if let Some((m, span)) = s.string(sink, "method")
+        && m != "formula"
+    {
+        let hint = (m == "optimise" || m == "optimize")
+            .then(|| "the optimising LP is not part of this version; use \"formula\"".to_string());
+        sink.push(
+            span,
+            "`allocation.method` has an unknown value".into(),
+            "\"formula\"".into(),
+            format!("\"{m}\""),
+            hint,
+        );
+    }
+    AllocationParams {
+        method: AllocationMethod::Formula,
+        other_share: s.number(sink, "other_share", d.other_share, 0.0, 0.99),
+        other_crime_share: s.number(sink, "other_crime_share", d.other_crime_share, 0.0, 1.0),
+    }
+}

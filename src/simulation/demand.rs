@@ -1,0 +1,108 @@
+//! One week's demand, sampled from the draw's own stream (MODEL §4).
+//!
+//! Everything here depends only on the dataset, the demand and surge parameters,
+//! the seed and the draw index, never on the allocation or the command structure,
+//! so scenarios that differ in policy or structure see the same weeks (common
+//! random numbers). Counts are sampled per borough (a fixed list) for the same reason.
+
+use rand::{Rng, RngExt};
+use rand_distr::{Distribution, Gamma, LogNormal, Poisson};
+
+use super::plan::Plan;
+use crate::model::Params;
+
+/// A surge event: officer-hours it needs and its severity (1–4).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SurgeEvent {
+    pub officer_hours: f64,
+    pub severity: u8,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DrawDemand {
+    /// London-wide multiplier G.
+    pub london: f64,
+    /// Month of the crime series this week falls in.
+    pub month: usize,
+    /// Per-ward intensity multiplier G · season · ε_w.
+    pub ward_multiplier: Vec<f64>,
+    /// I and S calls this week per borough.
+    pub borough_i: Vec<f64>,
+    pub borough_s: Vec<f64>,
+    pub events: Vec<SurgeEvent>,
+}
+
+/// A mean-1 gamma variate with the given coefficient of variation (1 when cv = 0).
+pub fn mean_one_gamma<R: Rng + ?Sized>(cv: f64, rng: &mut R) -> f64 {
+    if cv <= 0.0 {
+        return 1.0;
+    }
+    let shape = 1.0 / (cv * cv);
+    Gamma::new(shape, 1.0 / shape)
+        .map(|g| g.sample(rng))
+        .unwrap_or(1.0)
+}
+
+pub fn poisson<R: Rng + ?Sized>(lambda: f64, rng: &mut R) -> f64 {
+    if lambda <= 0.0 {
+        return 0.0;
+    }
+    Poisson::new(lambda)
+        .map(|d| d.sample(rng))
+        .unwrap_or(lambda.round())
+}
+
+/// Samples one week into `out` (reusing its buffers).
+pub fn sample_demand<R: Rng + ?Sized>(plan: &Plan, p: &Params, rng: &mut R, out: &mut DrawDemand) {
+    let d = &p.demand;
+    let months = plan.season.first().map_or(1, Vec::len).max(1);
+    // Always consume the month variate, so later variates line up whether or not
+    // seasonality is on.
+    let month = rng.random_range(0..months);
+    out.month = month;
+    out.london = mean_one_gamma(d.london_cv, rng);
+    out.ward_multiplier.clear();
+    let ward_gamma = (d.ward_cv > 0.0).then(|| {
+        let shape = 1.0 / (d.ward_cv * d.ward_cv);
+        Gamma::new(shape, 1.0 / shape).expect("shape and scale are positive")
+    });
+    for w in &plan.wards {
+        let season = if d.seasonality {
+            plan.season[w.borough][month]
+        } else {
+            1.0
+        };
+        let eps = ward_gamma.as_ref().map_or(1.0, |g| g.sample(rng));
+        out.ward_multiplier.push(out.london * season * eps);
+    }
+    out.borough_i.clear();
+    out.borough_s.clear();
+    for wards in &plan.borough_wards {
+        let (mut li, mut ls) = (0.0, 0.0);
+        for &w in wards {
+            li += plan.wards[w].i_rate * out.ward_multiplier[w];
+            ls += plan.wards[w].s_rate * out.ward_multiplier[w];
+        }
+        out.borough_i.push(poisson(li, rng));
+        out.borough_s.push(poisson(ls, rng));
+    }
+    out.events.clear();
+    let s = &p.surge;
+    let k = poisson(s.events_per_week, rng) as usize;
+    if k > 0 && s.median_officer_hours > 0.0 {
+        let size = LogNormal::new(s.median_officer_hours.ln(), s.sigma.max(1e-12))
+            .expect("finite parameters");
+        for _ in 0..k {
+            let hours: f64 = size.sample(rng);
+            let severity = 1 + s
+                .severity_thresholds
+                .iter()
+                .filter(|&&t| hours >= t)
+                .count() as u8;
+            out.events.push(SurgeEvent {
+                officer_hours: hours,
+                severity,
+            });
+        }
+    }
+}
