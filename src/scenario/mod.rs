@@ -149,14 +149,22 @@ pub fn parse(
             "no schema_version".into(),
             Some("add `schema_version = 1` as the first key".into()),
         ),
-        Some(_) => {
-            top.integer(
-                &mut sink,
-                "schema_version",
-                SCHEMA_VERSION,
-                SCHEMA_VERSION,
-                SCHEMA_VERSION,
-            );
+        Some(v) => {
+            let supported = match v.get_ref() {
+                toml::de::DeValue::Integer(i) => {
+                    i.as_str() == SCHEMA_VERSION.to_string() && i.radix() == 10
+                }
+                _ => false,
+            };
+            if !supported {
+                sink.push(
+                    v.span(),
+                    "unsupported `schema_version`".into(),
+                    format!("{SCHEMA_VERSION} (the scenario format this version of wardsim reads)"),
+                    reader::describe(v.get_ref()),
+                    Some("see scenarios/README.md for the keys of format 1".into()),
+                );
+            }
         }
     }
     let name = top

@@ -4,7 +4,7 @@
 use toml::de::DeTable;
 
 use super::diagnostic::Sink;
-use super::reader::Section;
+use super::reader::{Section, fmt_num};
 use crate::model::params::{
     AllocationParams, Demand, Flex, Neighbourhood, Policy, Pool, Response, RingFence, Run, Surge,
 };
@@ -190,7 +190,7 @@ fn read_demand(top: &Section, sink: &mut Sink, d: &Demand) -> Demand {
                 v.span(),
                 "`demand.tour_shares` must add up to 1".into(),
                 "three shares summing to 1".into(),
-                format!("a sum of {total}"),
+                format!("a sum of {}", fmt_num(total)),
             );
         }
     }

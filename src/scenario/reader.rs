@@ -128,7 +128,7 @@ impl<'t, 'i> Section<'t, 'i> {
                 sink.error(
                     v.span(),
                     format!("`{}` is out of range", self.key_name(key)),
-                    range_text(min as f64, max as f64).replace("a number", "a whole number"),
+                    format!("a whole number from {min} to {max}"),
                     x.to_string(),
                 );
                 default
@@ -296,12 +296,13 @@ fn range_text(min: f64, max: f64) -> String {
     }
 }
 
+/// A number as a person would write it: no float noise (0.9, not 0.8999999999999999).
 pub fn fmt_num(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{}", x as i64)
-    } else {
-        format!("{x}")
+        return format!("{}", x as i64);
     }
+    let s = format!("{x:.9}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// The known key closest to a misspelt one, if any is close.

@@ -1,1 +1,12 @@
-fn main() {}
+//! Integration tests: one binary, one module per concern.
+
+mod allocation;
+mod cli;
+mod common;
+mod data;
+mod demand;
+mod determinism;
+mod golden;
+mod invalid;
+mod queue;
+mod scenarios;

@@ -1,0 +1,36 @@
+//! Helpers shared by the integration tests.
+
+use std::path::{Path, PathBuf};
+
+use wardsim::scenario::{self, DatasetCache, Scenario};
+
+/// The crate root (tests run from it, but be explicit).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A scenario from TOML text on the embedded London data.
+pub fn london(text: &str, cache: &mut DatasetCache) -> Scenario {
+    scenario::parse("test.toml", text, "test", Path::new("."), cache)
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Loads a file from `scenarios/` with a small number of draws.
+pub fn example(name: &str, draws: u64, cache: &mut DatasetCache) -> Scenario {
+    let mut s = scenario::load(&root().join("scenarios").join(name), cache)
+        .unwrap_or_else(|e| panic!("{e}"));
+    s.params.run.draws = draws;
+    s
+}
+
+/// A fresh empty folder under the system temp dir.
+pub fn temp_dir(label: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("wardsim-it-{label}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+pub fn wardsim() -> std::process::Command {
+    std::process::Command::new(env!("CARGO_BIN_EXE_wardsim"))
+}

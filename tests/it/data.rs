@@ -1,0 +1,95 @@
+//! The embedded London data, and CSV errors that name file, line and column.
+
+use super::common::{temp_dir, wardsim};
+use wardsim::data;
+
+#[test]
+fn london_has_629_wards_in_32_boroughs_and_12_bcus() {
+    let ds = data::london().unwrap();
+    assert_eq!(ds.wards.len(), 629);
+    assert_eq!(ds.boroughs.len(), 32);
+    assert_eq!(ds.bcus.len(), 12);
+    assert_eq!(ds.population().round(), 8_952_270.0);
+    let crime: f64 = ds.wards.iter().map(|w| w.crime_2018_total()).sum();
+    assert_eq!(crime, 825_970.0, "PROVENANCE.md: 2018 total over 629 wards");
+    assert_eq!(ds.months.len(), 24);
+    assert_eq!(ds.adjacency.len(), 1_775);
+    let harrow = &ds.boroughs[ds.borough_by_name_or_code("Harrow").unwrap().0];
+    assert_eq!(harrow.wards.len(), 21);
+    assert_eq!(harrow.bcu_name.as_deref(), Some("North West"));
+    // Every borough sits in exactly one BCU.
+    let mut seen = vec![0; 32];
+    ds.bcus
+        .iter()
+        .flat_map(|g| &g.boroughs)
+        .for_each(|b| seen[b.0] += 1);
+    assert!(seen.iter().all(|&n| n == 1));
+}
+
+fn copy_london(dir: &std::path::Path) {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/london");
+    for f in [
+        "wards.csv",
+        "boroughs.csv",
+        "bcus.csv",
+        "ward_adjacency.csv",
+        "ward_crime_monthly_201703_201902.csv",
+    ] {
+        std::fs::copy(src.join(f), dir.join(f)).unwrap();
+    }
+}
+
+#[test]
+fn a_dataset_folder_loads_like_the_embedded_one() {
+    let dir = temp_dir("data-folder");
+    copy_london(&dir);
+    let folder = data::load_folder(&dir).unwrap();
+    let embedded = data::london().unwrap();
+    assert_eq!(folder.wards.len(), embedded.wards.len());
+    assert_eq!(folder.hash, embedded.hash, "same bytes, same hash");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn bad_cells_are_reported_with_file_line_column_expected_and_found() {
+    let dir = temp_dir("data-bad");
+    copy_london(&dir);
+    let wards = std::fs::read_to_string(dir.join("wards.csv")).unwrap();
+    let mut lines: Vec<String> = wards.lines().map(String::from).collect();
+    // Line 3: population becomes text; line 5: an unknown borough code.
+    let mut cells: Vec<String> = lines[2].split(',').map(String::from).collect();
+    cells[11] = "abc".into();
+    lines[2] = cells.join(",");
+    let mut cells: Vec<String> = lines[4].split(',').map(String::from).collect();
+    cells[2] = "E09999999".into();
+    lines[4] = cells.join(",");
+    std::fs::write(dir.join("wards.csv"), lines.join("\n") + "\n").unwrap();
+    let r = wardsim()
+        .args(["data", "--dataset"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(r.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&r.stderr);
+    assert!(err.contains("wards.csv:3: column `population_mid2019_ons_lsoa_apportioned`: expected a number >= 0, found `abc`"), "{err}");
+    assert!(err.contains("wards.csv:5: column `borough_code`: expected a code listed in boroughs.csv, found `E09999999`"), "{err}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn a_missing_column_is_named() {
+    let dir = temp_dir("data-column");
+    copy_london(&dir);
+    let b = std::fs::read_to_string(dir.join("boroughs.csv"))
+        .unwrap()
+        .replacen("borough_name", "name", 1);
+    std::fs::write(dir.join("boroughs.csv"), b).unwrap();
+    let err = data::load_folder(&dir).unwrap_err().to_string();
+    assert!(
+        err.contains(
+            "boroughs.csv:1: column `borough_name`: expected a column named `borough_name`"
+        ),
+        "{err}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}

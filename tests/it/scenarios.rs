@@ -1,0 +1,171 @@
+//! Every example scenario loads and runs; the template sets every key to its default.
+
+use super::common::{example, london, root};
+use wardsim::model::Params;
+use wardsim::pipeline;
+use wardsim::scenario::DatasetCache;
+use wardsim::simulation::NoProgress;
+
+#[test]
+fn every_file_in_scenarios_runs_a_few_draws() {
+    let mut cache = DatasetCache::default();
+    let mut names: Vec<String> = std::fs::read_dir(root().join("scenarios"))
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.ends_with(".toml"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 4);
+    for name in names {
+        let s = example(&name, 40, &mut cache);
+        let text = std::fs::read_to_string(root().join("scenarios").join(&name)).unwrap();
+        assert!(
+            text.starts_with('#'),
+            "{name} opens with a header comment saying what it answers"
+        );
+        let run = pipeline::run(&s, &NoProgress).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(run.results.draws, 40, "{name}");
+        assert_eq!(
+            run.allocation.total_officers(),
+            u64::from(s.params.pool.officers),
+            "{name}"
+        );
+        let on_time = run.summary.london["i_on_time"].unwrap().mean;
+        assert!(on_time > 0.0 && on_time <= 1.0, "{name}: {on_time}");
+    }
+}
+
+#[test]
+fn the_template_sets_every_key_to_its_default() {
+    let mut cache = DatasetCache::default();
+    let template = example("template.toml", 10_000, &mut cache);
+    let minimal = london("schema_version = 1\n", &mut cache);
+    assert_eq!(template.params, Params::default());
+    assert_eq!(template.params, minimal.params);
+    assert_eq!(
+        template.hash, minimal.hash,
+        "same resolved scenario, same hash"
+    );
+}
+
+#[test]
+fn the_scenario_readme_documents_every_template_key() {
+    let readme = std::fs::read_to_string(root().join("scenarios/README.md")).unwrap();
+    let template = std::fs::read_to_string(root().join("scenarios/template.toml")).unwrap();
+    for line in template.lines() {
+        let line = line.trim_start_matches("# ").trim();
+        if let Some((key, _)) = line.split_once(" = ")
+            && !key.contains(' ')
+            && !key.starts_with('"')
+        {
+            assert!(
+                readme.contains(&format!("`{key}`")),
+                "scenarios/README.md lacks `{key}`"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_status_quo_reads_as_the_model_says() {
+    let mut cache = DatasetCache::default();
+    let s = example("status-quo-2016.toml", 300, &mut cache);
+    let run = pipeline::run(&s, &NoProgress).unwrap();
+    let a = &run.allocation;
+    // 1 DWO per ward and 2 in the 100 highest-harm wards: 629 + 100.
+    assert_eq!(a.ward_officers.iter().sum::<u32>(), 729);
+    assert_eq!(a.ward_officers.iter().filter(|&&x| x == 2).count(), 100);
+    assert!(a.pcsos.iter().all(|&p| p >= 1));
+    assert_eq!(a.overhead_officers.len(), 32);
+    // Ring-fenced: no ward hours are pulled into response.
+    assert_eq!(run.summary.london["flex_hours"].unwrap().mean, 0.0);
+}
+
+#[test]
+fn flexible_ward_officers_are_pulled_when_response_is_stretched() {
+    let mut cache = DatasetCache::default();
+    let text = "schema_version = 1\n[run]\ndraws = 200\n[policy]\nward_officers = 2\nhigh_harm_wards = 0\n[policy.ring_fence]\nenabled = false\n";
+    let s = london(text, &mut cache);
+    let run = pipeline::run(&s, &NoProgress).unwrap();
+    let flex = run.summary.london["flex_hours"].unwrap();
+    assert!(
+        flex.mean > 0.0,
+        "with flex allowed, busy tours pull ward officers"
+    );
+    let fenced = london(
+        &text.replace("enabled = false", "enabled = true"),
+        &mut cache,
+    );
+    let fenced_run = pipeline::run(&fenced, &NoProgress).unwrap();
+    let cover = |r: &pipeline::Run| r.summary.london["neighbourhood_cover"].unwrap().mean;
+    let s_on = |r: &pipeline::Run| r.summary.london["s_on_time"].unwrap().mean;
+    assert!(
+        cover(&run) < cover(&fenced_run),
+        "pulled hours are lost to neighbourhood work"
+    );
+    assert!(s_on(&run) > s_on(&fenced_run), "and help response");
+}
+
+#[test]
+fn overload_is_reported_as_overload_never_as_nan() {
+    let mut cache = DatasetCache::default();
+    // Just enough response officers for minimum crews: every unit is swamped.
+    let s = london(
+        "schema_version = 1\n[run]\ndraws = 64\n[pool]\nofficers = 7000\n",
+        &mut cache,
+    );
+    let run = pipeline::run(&s, &NoProgress).unwrap();
+    let overload = run.summary.london["overload_share"].unwrap().mean;
+    assert!(overload > 0.5, "{overload}");
+    let json = String::from_utf8(wardsim::report::Export::render(
+        &wardsim::report::SummaryJson,
+        &run.summary,
+    ))
+    .unwrap();
+    assert!(
+        !json.contains("NaN") && !json.contains("inf"),
+        "outputs carry no NaN or infinity"
+    );
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    fn all_finite(v: &serde_json::Value) -> bool {
+        match v {
+            serde_json::Value::Number(n) => n.as_f64().is_some_and(f64::is_finite),
+            serde_json::Value::Array(a) => a.iter().all(all_finite),
+            serde_json::Value::Object(o) => o.values().all(all_finite),
+            _ => true,
+        }
+    }
+    assert!(all_finite(&v));
+}
+
+#[test]
+fn a_bigger_pool_never_worsens_response_on_common_draws() {
+    let mut cache = DatasetCache::default();
+    let mut last = (0.0, 0.0);
+    for officers in [14_000, 16_000, 18_000, 20_000] {
+        let s = london(
+            &format!("schema_version = 1\n[run]\ndraws = 128\n[pool]\nofficers = {officers}\n"),
+            &mut cache,
+        );
+        let run = pipeline::run(&s, &NoProgress).unwrap();
+        let i = run.summary.london["i_on_time"].unwrap().mean;
+        let s_on = run.summary.london["s_on_time"].unwrap().mean;
+        assert!(
+            i >= last.0 && s_on >= last.1,
+            "{officers}: I {i} S {s_on} after {last:?}"
+        );
+        last = (i, s_on);
+    }
+}
+
+#[test]
+fn merging_boroughs_frees_command_overhead() {
+    let mut cache = DatasetCache::default();
+    let boroughs = example("two-pcs-per-ward.toml", 20, &mut cache);
+    let bcus = example("bcu-2018.toml", 20, &mut cache);
+    let a = pipeline::run(&boroughs, &NoProgress).unwrap().allocation;
+    let b = pipeline::run(&bcus, &NoProgress).unwrap().allocation;
+    assert_eq!(a.overhead_officers.iter().sum::<u32>(), 32 * 30);
+    assert_eq!(b.overhead_officers.iter().sum::<u32>(), 12 * 30);
+    assert!(b.response_officers.iter().sum::<u32>() > a.response_officers.iter().sum::<u32>());
+}
