@@ -1,1 +1,56 @@
-fn main() {}
+//! Monte Carlo throughput for London in draws per second, on one thread and on
+//! all threads, plus the formula allocation. Inputs are built before timing; the
+//! timed part does no I/O.
+//!
+//! Run: `cargo bench --bench simulation`. Figures go in BENCHMARKS.md.
+
+use std::path::Path;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use wardsim::allocation::allocate;
+use wardsim::scenario::{self, DatasetCache};
+use wardsim::simulation::{NoProgress, Plan, simulate};
+
+const DRAWS: u64 = 4_096;
+
+fn london(file: &str) -> scenario::Scenario {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("scenarios")
+        .join(file);
+    scenario::load(&path, &mut DatasetCache::default()).expect("example scenario loads")
+}
+
+fn throughput(c: &mut Criterion) {
+    let mut group = c.benchmark_group("simulate_london");
+    group.throughput(Throughput::Elements(DRAWS));
+    group.sample_size(10);
+    let all = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for file in ["two-pcs-per-ward.toml", "bcu-2018.toml"] {
+        let s = london(file);
+        let plan = Plan::new(&s);
+        let a = allocate(&s, &plan).expect("feasible");
+        for threads in [1, all] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .expect("threads");
+            let name = format!("{}/threads={threads}", file.trim_end_matches(".toml"));
+            group.bench_function(name, |b| {
+                b.iter(|| pool.install(|| simulate(&plan, &s.params, &a, DRAWS, &NoProgress)));
+            });
+        }
+    }
+    group.finish();
+}
+
+fn allocation(c: &mut Criterion) {
+    let s = london("two-pcs-per-ward.toml");
+    let plan = Plan::new(&s);
+    c.bench_function("allocate_formula_london", |b| {
+        b.iter(|| allocate(&s, &plan).expect("feasible"))
+    });
+    c.bench_function("plan_london", |b| b.iter(|| Plan::new(&s)));
+}
+
+criterion_group!(benches, throughput, allocation);
+criterion_main!(benches);

@@ -7,11 +7,14 @@ pub fn erlang_b(c: u32, a: f64) -> f64 {
     if a <= 0.0 {
         return if c == 0 { 1.0 } else { 0.0 };
     }
-    let mut b = 1.0;
+    // 1/B(k) = 1 + (k/a)·(1/B(k−1)): the reciprocal recursion needs no division in
+    // the loop. It may overflow to infinity when c ≫ a, giving B = 0, which is right.
+    let inv_a = 1.0 / a;
+    let mut r = 1.0;
     for k in 1..=c {
-        b = a * b / (f64::from(k) + a * b);
+        r = 1.0 + r * f64::from(k) * inv_a;
     }
-    b
+    1.0 / r
 }
 
 /// Erlang C: probability an arriving call waits, for `c` servers and load `a < c`.

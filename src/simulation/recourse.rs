@@ -45,6 +45,18 @@ fn within(x: f64, c: f64, theta: f64) -> f64 {
     }
 }
 
+/// On-time probability when the own base serves with probability 1 − pb and the
+/// nearest other base otherwise (the second term is skipped when it cannot happen).
+#[inline]
+fn on_time(target: f64, pb: f64, t_own: f64, t_alt: f64, c: f64, theta: f64) -> f64 {
+    let own = within(target - t_own, c, theta);
+    if pb > 0.0 {
+        (1.0 - pb) * own + pb * within(target - t_alt, c, theta)
+    } else {
+        own
+    }
+}
+
 /// Evaluates one draw into `out`.
 pub fn evaluate(plan: &Plan, p: &Params, a: &Allocation, d: &DrawDemand, out: &mut DrawOutcome) {
     let r = &p.response;
@@ -233,8 +245,7 @@ pub fn evaluate(plan: &Plan, p: &Params, a: &Allocation, d: &DrawDemand, out: &m
                 let weight = wp.i_rate * d.ward_multiplier[w] * share;
                 let travel = (1.0 - pb) * t_own + pb * t_alt;
                 if let Some((c, theta, wq)) = i_queue {
-                    let on = (1.0 - pb) * within(r.i_target_minutes - t_own, c, theta)
-                        + pb * within(r.i_target_minutes - t_alt, c, theta);
+                    let on = on_time(r.i_target_minutes, pb, t_own, t_alt, c, theta);
                     out.wards[w][W::I_ON_TIME] += share * on;
                     out.wards[w][W::I_RESPONSE] += share * (wq + travel);
                     i_finite_share[k] += share;
@@ -243,8 +254,7 @@ pub fn evaluate(plan: &Plan, p: &Params, a: &Allocation, d: &DrawDemand, out: &m
                     u_i_resp_w += weight;
                 }
                 if let Some((c, rate, wq)) = s_queue {
-                    let on = (1.0 - pb) * within(r.s_target_minutes - t_own, c, rate)
-                        + pb * within(r.s_target_minutes - t_alt, c, rate);
+                    let on = on_time(r.s_target_minutes, pb, t_own, t_alt, c, rate);
                     out.wards[w][W::S_ON_TIME] += share * on;
                     u_s_on += weight * on;
                     ldn_s_resp += weight * (wq + travel);

@@ -1,17 +1,26 @@
 //! A log-linear histogram with exact integer counts, so merging is addition and
-//! the result does not depend on merge order. Buckets keep the sign, the binary
+//! the result does not depend on merge order. A bucket keeps the sign, the binary
 //! exponent and the top 10 bits of the mantissa: relative resolution 1/1024.
-
-use std::collections::BTreeMap;
+//!
+//! Buckets live in dense groups of 1,024 (one binary exponent each), so adding a
+//! count is an array increment. Values pushed into a fresh histogram (one chunk of
+//! draws) are only collected as keys and counted when merged into a total; that
+//! keeps per-chunk accumulators small and merging cheap.
 
 const MANTISSA_BITS_KEPT: u32 = 10;
 const SHIFT: u32 = 52 - MANTISSA_BITS_KEPT;
+const GROUP: usize = 1 << MANTISSA_BITS_KEPT;
 /// Values closer to zero than this count as zero.
 const ZERO: f64 = 1e-12;
+/// Keys held uncounted before they are folded into groups.
+const PENDING_LIMIT: usize = 1 << 16;
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Histogram {
-    counts: BTreeMap<i64, u64>,
+    /// Keys pushed but not yet counted.
+    pending: Vec<i64>,
+    /// (group id, counts), sorted by group id. Group id = key >> 10 (floor).
+    groups: Vec<(i64, Vec<u64>)>,
     n: u64,
     min: f64,
     max: f64,
@@ -30,7 +39,7 @@ fn centre(k: i64) -> f64 {
     if k == 0 {
         return 0.0;
     }
-    let lo = f64::from_bits((k.unsigned_abs()) << SHIFT);
+    let lo = f64::from_bits(k.unsigned_abs() << SHIFT);
     let hi = f64::from_bits((k.unsigned_abs() + 1) << SHIFT);
     let mid = 0.5 * (lo + hi);
     if k > 0 { mid } else { -mid }
@@ -41,31 +50,72 @@ impl Histogram {
         if !x.is_finite() {
             return;
         }
-        if self.n == 0 {
-            self.min = x;
-            self.max = x;
-        } else {
-            self.min = self.min.min(x);
-            self.max = self.max.max(x);
-        }
+        self.extend_range(x, x);
         self.n += 1;
-        *self.counts.entry(key(x)).or_insert(0) += 1;
+        self.pending.push(key(x));
+        if self.pending.len() >= PENDING_LIMIT {
+            self.flush();
+        }
+    }
+
+    fn extend_range(&mut self, lo: f64, hi: f64) {
+        if self.n == 0 {
+            self.min = lo;
+            self.max = hi;
+        } else {
+            self.min = self.min.min(lo);
+            self.max = self.max.max(hi);
+        }
+    }
+
+    fn counts_for(&mut self, group: i64) -> &mut Vec<u64> {
+        let i = match self.groups.binary_search_by_key(&group, |(g, _)| *g) {
+            Ok(i) => i,
+            Err(i) => {
+                self.groups.insert(i, (group, vec![0; GROUP]));
+                i
+            }
+        };
+        &mut self.groups[i].1
+    }
+
+    fn add_key(&mut self, k: i64, count: u64) {
+        let group = k.div_euclid(GROUP as i64);
+        let index = k.rem_euclid(GROUP as i64) as usize;
+        self.counts_for(group)[index] += count;
+    }
+
+    /// Counts every pending key.
+    fn flush(&mut self) {
+        let mut pending = std::mem::take(&mut self.pending);
+        pending.sort_unstable();
+        let mut i = 0;
+        while i < pending.len() {
+            let k = pending[i];
+            let mut j = i;
+            while j < pending.len() && pending[j] == k {
+                j += 1;
+            }
+            self.add_key(k, (j - i) as u64);
+            i = j;
+        }
+        pending.clear();
+        self.pending = pending;
     }
 
     pub fn merge(&mut self, other: &Histogram) {
         if other.n == 0 {
             return;
         }
-        if self.n == 0 {
-            self.min = other.min;
-            self.max = other.max;
-        } else {
-            self.min = self.min.min(other.min);
-            self.max = self.max.max(other.max);
-        }
+        self.extend_range(other.min, other.max);
         self.n += other.n;
-        for (&k, &c) in &other.counts {
-            *self.counts.entry(k).or_insert(0) += c;
+        self.pending.extend_from_slice(&other.pending);
+        self.flush();
+        for (g, counts) in &other.groups {
+            let mine = self.counts_for(*g);
+            for (a, b) in mine.iter_mut().zip(counts) {
+                *a += b;
+            }
         }
     }
 
@@ -79,12 +129,19 @@ impl Histogram {
         if self.n == 0 {
             return None;
         }
+        if !self.pending.is_empty() {
+            let mut counted = self.clone();
+            counted.flush();
+            return counted.quantile(q);
+        }
         let rank = ((q.clamp(0.0, 1.0) * self.n as f64).ceil() as u64).max(1);
         let mut seen = 0;
-        for (&k, &c) in &self.counts {
-            seen += c;
-            if seen >= rank {
-                return Some(centre(k).clamp(self.min, self.max));
+        for (g, counts) in &self.groups {
+            for (i, &c) in counts.iter().enumerate() {
+                seen += c;
+                if c > 0 && seen >= rank {
+                    return Some(centre(g * GROUP as i64 + i as i64).clamp(self.min, self.max));
+                }
             }
         }
         Some(self.max)
@@ -125,13 +182,28 @@ mod tests {
 
     #[test]
     fn merge_order_does_not_matter() {
-        let (mut a, mut b) = (Histogram::default(), Histogram::default());
+        let (mut a, mut b, mut c) = (
+            Histogram::default(),
+            Histogram::default(),
+            Histogram::default(),
+        );
         (0..50).for_each(|i| a.push(i as f64 * 0.37));
         (0..70).for_each(|i| b.push(-(i as f64) * 1.3));
-        let mut ab = a.clone();
-        ab.merge(&b);
-        let mut ba = b.clone();
-        ba.merge(&a);
-        assert_eq!(ab, ba);
+        (0..30).for_each(|i| c.push(1e4 / (i as f64 + 1.0)));
+        let mut abc = Histogram::default();
+        abc.merge(&a);
+        abc.merge(&b);
+        abc.merge(&c);
+        let mut cba = Histogram::default();
+        cba.merge(&c);
+        cba.merge(&b);
+        cba.merge(&a);
+        assert_eq!(abc, cba);
+        for q in [0.1, 0.5, 0.9] {
+            let mut all = a.clone();
+            all.merge(&b);
+            all.merge(&c);
+            assert_eq!(all.quantile(q), abc.quantile(q));
+        }
     }
 }

@@ -55,8 +55,10 @@ fn the_scenario_readme_documents_every_template_key() {
     for line in template.lines() {
         let line = line.trim_start_matches("# ").trim();
         if let Some((key, _)) = line.split_once(" = ")
-            && !key.contains(' ')
-            && !key.starts_with('"')
+            && !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
         {
             assert!(
                 readme.contains(&format!("`{key}`")),
