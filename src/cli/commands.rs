@@ -197,8 +197,8 @@ fn data_summary(dir: Option<PathBuf>) -> u8 {
     }
     println!();
     println!(
-        "  {:<24} {:>6} {:>10} {:>9}  {}",
-        "borough", "wards", "population", "crime", "2018-19 BCU"
+        "  {:<24} {:>6} {:>10} {:>9}  2018-19 BCU",
+        "borough", "wards", "population", "crime"
     );
     for b in &ds.boroughs {
         let c: f64 = b

@@ -162,6 +162,8 @@ pub fn render_text(s: &Summary) -> String {
         for c in &s.calibration {
             let (m, pbl) = if c.published < 1.0 {
                 (pct(c.model), pct(c.published))
+            } else if c.published >= 10.0 {
+                (thousands(c.model), thousands(c.published))
             } else {
                 (format!("{:.2}", c.model), format!("{:.2}", c.published))
             };

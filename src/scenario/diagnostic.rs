@@ -87,8 +87,7 @@ impl<'a> Sink<'a> {
     }
 
     pub fn finish(mut self) -> Vec<Diagnostic> {
-        self.diagnostics
-            .sort_by(|a, b| (a.line, a.column).cmp(&(b.line, b.column)));
+        self.diagnostics.sort_by_key(|d| (d.line, d.column));
         self.diagnostics
     }
 }

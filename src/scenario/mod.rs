@@ -256,10 +256,12 @@ pub fn parse(
 /// Hash of the resolved scenario (not of its text: comments and key order do not
 /// matter), with seed and draws left out because outputs record them separately.
 fn scenario_hash(params: &Params, structure: &Structure, dataset: &Dataset) -> String {
+    /// A unit as hashed: name, borough codes, base coordinates.
+    type UnitKey<'a> = (&'a str, Vec<&'a str>, Vec<(f64, f64)>);
     #[derive(Serialize)]
     struct Canonical<'a> {
         params: Params,
-        units: Vec<(&'a str, Vec<&'a str>, Vec<(f64, f64)>)>,
+        units: Vec<UnitKey<'a>>,
         dataset: &'a str,
     }
     let mut p = params.clone();

@@ -18,7 +18,7 @@ fn london_has_629_wards_in_32_boroughs_and_12_bcus() {
     assert_eq!(harrow.wards.len(), 21);
     assert_eq!(harrow.bcu_name.as_deref(), Some("North West"));
     // Every borough sits in exactly one BCU.
-    let mut seen = vec![0; 32];
+    let mut seen = [0; 32];
     ds.bcus
         .iter()
         .flat_map(|g| &g.boroughs)
