@@ -4,7 +4,7 @@ use super::common::{example, london, root};
 use wardsim::model::Params;
 use wardsim::pipeline;
 use wardsim::scenario::DatasetCache;
-use wardsim::simulation::NoProgress;
+use wardsim::simulation::{NoProgress, Plan};
 
 #[test]
 fn every_file_in_scenarios_runs_a_few_draws() {
@@ -170,4 +170,76 @@ fn merging_boroughs_frees_command_overhead() {
     assert_eq!(a.overhead_officers.iter().sum::<u32>(), 32 * 30);
     assert_eq!(b.overhead_officers.iter().sum::<u32>(), 12 * 30);
     assert!(b.response_officers.iter().sum::<u32>() > a.response_officers.iter().sum::<u32>());
+}
+
+#[test]
+fn explicit_groups_merge_only_the_named_boroughs() {
+    let mut cache = DatasetCache::default();
+    let text = "schema_version = 1\n[run]\ndraws = 64\n[structure]\nunits = \"groups\"\nungrouped = \"separate\"\n\
+                [structure.groups]\n\"North West\" = [\"Barnet\", \"Brent\", \"Harrow\"]\n";
+    let s = london(text, &mut cache);
+    assert_eq!(
+        s.structure.units.len(),
+        30,
+        "one merged unit plus 29 borough commands"
+    );
+    let nw = s
+        .structure
+        .units
+        .iter()
+        .find(|u| u.name == "North West")
+        .unwrap();
+    assert_eq!(nw.boroughs.len(), 3);
+    assert_eq!(
+        nw.bases.len(),
+        3,
+        "one response base per borough by default"
+    );
+    let run = pipeline::run(&s, &NoProgress).unwrap();
+    let row = run
+        .summary
+        .units
+        .iter()
+        .find(|u| u.command_unit == "North West")
+        .unwrap();
+    assert!(row.metrics["i_on_time"].is_some());
+}
+
+#[test]
+fn a_hub_replaces_the_borough_bases_and_lengthens_travel() {
+    let mut cache = DatasetCache::default();
+    let base = "schema_version = 1\n[run]\ndraws = 64\n[structure]\nunits = \"bcu2018\"\n";
+    let bases = london(base, &mut cache);
+    let hub = london(
+        &format!("{base}[structure.hubs]\n\"North West\" = \"Brent\"\n"),
+        &mut cache,
+    );
+    let nw = |s: &wardsim::scenario::Scenario| {
+        s.structure
+            .units
+            .iter()
+            .position(|u| u.name == "North West")
+            .unwrap()
+    };
+    assert_eq!(hub.structure.units[nw(&hub)].bases.len(), 1);
+    let (p_bases, p_hub) = (Plan::new(&bases), Plan::new(&hub));
+    let harrow_wards =
+        &p_bases.borough_wards[bases.dataset.borough_by_name_or_code("Harrow").unwrap().0];
+    let mean = |p: &Plan| {
+        harrow_wards
+            .iter()
+            .map(|&w| p.wards[w].travel_own)
+            .sum::<f64>()
+            / harrow_wards.len() as f64
+    };
+    assert!(
+        mean(&p_hub) > mean(&p_bases) + 2.0,
+        "Harrow is served from Brent: {} vs {}",
+        mean(&p_hub),
+        mean(&p_bases)
+    );
+    assert!(
+        p_hub.wards[harrow_wards[0]].travel_alt.is_none(),
+        "one base: calls queue, no other base"
+    );
 }
