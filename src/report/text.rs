@@ -157,7 +157,7 @@ pub fn render_text(s: &Summary) -> String {
         let _ = writeln!(o);
         let _ = writeln!(
             o,
-            "  calibration (reported, not tuned to)          model   published"
+            "  calibration against published status-quo figures      model   published\n  (reported, not tuned to)"
         );
         for c in &s.calibration {
             let (m, pbl) = if c.published < 1.0 {
