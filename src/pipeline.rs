@@ -1,11 +1,12 @@
-//! One scenario through every stage: allocate → simulate → summarise. The CLI,
-//! tests and benches all go through here, so they run the same thing.
+//! Scenarios through every stage: allocate → simulate → summarise (one at a time,
+//! or side by side on common draws). The CLI, tests and benches all go through
+//! here, so they run the same thing.
 
 use crate::allocation::{self, AllocationError};
 use crate::model::Allocation;
-use crate::report::{Summary, summarise};
+use crate::report::{self, Comparison, Summary, summarise};
 use crate::scenario::Scenario;
-use crate::simulation::{Plan, Progress, Results, simulate};
+use crate::simulation::{Case, Plan, Progress, Results, simulate, simulate_paired};
 
 pub struct Run {
     pub plan: Plan,
@@ -32,4 +33,55 @@ pub fn run(scenario: &Scenario, progress: &dyn Progress) -> Result<Run, Allocati
         results,
         summary,
     })
+}
+
+/// Several scenarios run side by side on the same draws.
+pub struct ComparisonRun {
+    pub runs: Vec<Run>,
+    pub comparison: Comparison,
+}
+
+/// Allocates every scenario, then simulates them together on the first
+/// scenario's seed and draws (common random numbers) and compares them.
+/// On failure, says which scenario (by index) could not be allocated.
+pub fn compare(
+    scenarios: &[Scenario],
+    progress: &dyn Progress,
+) -> Result<ComparisonRun, (usize, AllocationError)> {
+    let mut prepared = Vec::new();
+    for (k, s) in scenarios.iter().enumerate() {
+        let plan = Plan::new(s);
+        let allocation = allocation::allocate(s, &plan).map_err(|e| (k, e))?;
+        prepared.push((plan, allocation));
+    }
+    let cases: Vec<Case> = scenarios
+        .iter()
+        .zip(&prepared)
+        .map(|(s, (plan, allocation))| Case {
+            plan,
+            params: &s.params,
+            allocation,
+            dataset: &s.dataset.hash,
+        })
+        .collect();
+    let seed = scenarios[0].params.run.seed;
+    let draws = scenarios[0].params.run.draws;
+    let paired = simulate_paired(&cases, seed, draws, progress);
+    let runs: Vec<Run> = scenarios
+        .iter()
+        .zip(prepared)
+        .zip(paired.runs)
+        .map(|((s, (plan, allocation)), results)| {
+            let summary = summarise(s, &plan, &allocation, &results);
+            Run {
+                plan,
+                allocation,
+                results,
+                summary,
+            }
+        })
+        .collect();
+    let summaries: Vec<Summary> = runs.iter().map(|r| r.summary.clone()).collect();
+    let comparison = report::compare(&summaries, &paired.differences);
+    Ok(ComparisonRun { runs, comparison })
 }

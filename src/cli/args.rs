@@ -8,6 +8,7 @@ const AFTER_HELP: &str = "\
 Examples:
   wardsim run scenarios/two-pcs-per-ward.toml
   wardsim run scenarios/status-quo-2016.toml scenarios/two-pcs-per-ward.toml --draws 20000
+  wardsim compare scenarios/status-quo-2016.toml scenarios/two-pcs-per-ward.toml
   wardsim check scenarios/*.toml
   wardsim data
 
@@ -30,6 +31,11 @@ pub enum Command {
         after_help = "Each scenario writes <OUT>/<scenario name>/: summary.json, wards.csv, units.csv, boroughs.csv, allocation.csv.\nWith several files, all use the same seed and draws (common random numbers)."
     )]
     Run(RunArgs),
+    /// Run scenarios side by side on the same draws and compare them with paired 95% CIs
+    #[command(
+        after_help = "The first scenario is the baseline: every other is compared with it, draw by draw.\nWrites <OUT>/comparison.csv, comparison.json, wards_diff.csv, boroughs_diff.csv and one folder per scenario.\nDefault <OUT>: out/compare-<first>-vs-<second>[-vs-...]."
+    )]
+    Compare(CompareArgs),
     /// Validate scenario files without running them
     Check {
         /// Scenario files (TOML)
@@ -62,6 +68,28 @@ pub struct RunArgs {
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..=1024))]
     pub threads: Option<u64>,
     /// No progress bars and no summary on stdout (errors still go to stderr)
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// Scenario files (TOML); the first is the baseline
+    #[arg(required = true, num_args = 1.., value_name = "SCENARIO.toml")]
+    pub scenarios: Vec<PathBuf>,
+    /// Seed for every random stream (default: the first scenario's)
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Monte Carlo draws (default: the first scenario's)
+    #[arg(long, value_parser = clap::value_parser!(u64).range(2..=100_000_000))]
+    pub draws: Option<u64>,
+    /// Folder for the comparison (default: out/compare-<first>-vs-<second>...)
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Worker threads (default: all cores); results are identical for any value
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub threads: Option<u64>,
+    /// No progress bars and no table on stdout (errors still go to stderr)
     #[arg(long, short)]
     pub quiet: bool,
 }

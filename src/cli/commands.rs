@@ -4,17 +4,21 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::args::{Cli, Command, RunArgs};
+use super::args::{Cli, Command, CompareArgs, RunArgs};
 use super::exit;
 use super::progress::Bars;
 use crate::data::{self, DataErrors};
 use crate::model::{CRIME_CATEGORIES, Dataset};
-use crate::report::{render_files, render_text, write_folder};
+use crate::report::{
+    area_files, comparison_csv, comparison_json, render_comparison_text, render_files, render_text,
+    write_folder,
+};
 use crate::scenario::{self, DatasetCache, Scenario};
 
 pub fn execute(cli: Cli) -> u8 {
     match cli.command {
         Command::Run(args) => run(args),
+        Command::Compare(args) => compare(args),
         Command::Check { scenarios } => check(&scenarios),
         Command::Data { dataset } => data_summary(dataset),
     }
@@ -225,6 +229,95 @@ fn data_summary(dir: Option<PathBuf>) -> u8 {
                 .collect();
             println!("  BCU {:<16} {}", g.name, names.join(", "));
         }
+    }
+    exit::OK
+}
+
+fn thread_pool(threads: Option<u64>) -> Option<rayon::ThreadPool> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(t) = threads {
+        builder = builder.num_threads(t as usize);
+    }
+    match builder.build() {
+        Ok(p) => Some(p),
+        Err(e) => {
+            eprintln!("error: cannot start worker threads: {e}");
+            None
+        }
+    }
+}
+
+fn compare(args: CompareArgs) -> u8 {
+    let Some(mut scenarios) = load_all(&args.scenarios) else {
+        return exit::BAD_INPUT;
+    };
+    if scenarios.len() < 2 {
+        eprintln!(
+            "error: compare needs at least two scenarios\n  hint: give two or more files, e.g. status quo and a policy"
+        );
+        return exit::BAD_INPUT;
+    }
+    let seed = args.seed.unwrap_or(scenarios[0].params.run.seed);
+    let draws = args.draws.unwrap_or(scenarios[0].params.run.draws);
+    let mut seen = HashMap::new();
+    for s in &mut scenarios {
+        s.params.run.seed = seed;
+        s.params.run.draws = draws;
+        if let Some(other) = seen.insert(s.name.clone(), s.file.clone()) {
+            eprintln!(
+                "error: {other} and {} are both named `{}`\n  hint: give one a different `name`",
+                s.file, s.name
+            );
+            return exit::BAD_INPUT;
+        }
+    }
+    let Some(pool) = thread_pool(args.threads) else {
+        return exit::RUN_FAILED;
+    };
+    let names: Vec<&str> = scenarios.iter().map(|s| s.name.as_str()).collect();
+    let dir = args
+        .out
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("out").join(format!("compare-{}", names.join("-vs-"))));
+    let bars = Bars::new(args.quiet, 1);
+    let bar = bars.draws(&format!("{} scenarios", scenarios.len()), draws);
+    let outcome = pool.install(|| crate::pipeline::compare(&scenarios, &bar));
+    bar.0.finish_and_clear();
+    let run = match outcome {
+        Ok(r) => r,
+        Err((k, e)) => {
+            eprintln!(
+                "error: scenario `{}` ({}): {e}",
+                scenarios[k].name, scenarios[k].file
+            );
+            return exit::RUN_FAILED;
+        }
+    };
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        ("comparison.csv".into(), comparison_csv(&run.comparison)),
+        ("comparison.json".into(), comparison_json(&run.comparison)),
+    ];
+    files.extend(
+        area_files(&run.comparison)
+            .into_iter()
+            .map(|(n, b)| (n.to_string(), b)),
+    );
+    for r in &run.runs {
+        for (name, bytes) in render_files(&r.summary) {
+            files.push((format!("{}/{name}", r.summary.provenance.scenario), bytes));
+        }
+    }
+    let refs: Vec<(&str, Vec<u8>)> = files.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
+    if let Err(e) = write_folder(&dir, &refs) {
+        eprintln!("error: cannot write {}: {e}", dir.display());
+        return exit::RUN_FAILED;
+    }
+    if !args.quiet {
+        println!("{}", render_comparison_text(&run.comparison));
+        println!(
+            "  wrote {}/ (comparison.csv, comparison.json, wards_diff.csv, boroughs_diff.csv, and a folder per scenario)",
+            dir.display()
+        );
     }
     exit::OK
 }

@@ -1,6 +1,7 @@
 //! Writing an output folder so that a failed run leaves no half-written file and a
 //! good earlier result is replaced only by a complete new one: files go to a
-//! hidden sibling folder, which is renamed into place at the end.
+//! hidden sibling folder, which is renamed into place at the end. File names may
+//! contain `/` to write sub-folders.
 
 use std::fs;
 use std::io::Write;
@@ -25,7 +26,11 @@ pub fn write_folder(dir: &Path, files: &[(&str, Vec<u8>)]) -> std::io::Result<()
     fs::create_dir(&staging)?;
     let result = (|| {
         for (file, bytes) in files {
-            let mut f = fs::File::create(staging.join(file))?;
+            let path = staging.join(file);
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            let mut f = fs::File::create(path)?;
             f.write_all(bytes)?;
             f.sync_all()?;
         }

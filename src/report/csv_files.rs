@@ -2,22 +2,22 @@
 //! Column names use the same words as the JSON keys and TOML keys.
 
 use super::{Export, Summary};
-use crate::simulation::{UNIT_METRICS, WARD_METRICS};
+use crate::simulation::{BOROUGH_METRICS, UNIT_METRICS, WARD_METRICS};
 use crate::stats::Estimate;
 
-fn writer() -> csv::Writer<Vec<u8>> {
+pub(super) fn writer() -> csv::Writer<Vec<u8>> {
     csv::WriterBuilder::new().from_writer(Vec::new())
 }
 
-fn finish(w: csv::Writer<Vec<u8>>) -> Vec<u8> {
+pub(super) fn finish(w: csv::Writer<Vec<u8>>) -> Vec<u8> {
     w.into_inner().expect("writing to memory cannot fail")
 }
 
-fn num(x: f64) -> String {
+pub(super) fn num(x: f64) -> String {
     format!("{x}")
 }
 
-fn estimate_cells(e: &Option<Estimate>, quantiles: bool) -> Vec<String> {
+pub(super) fn estimate_cells(e: &Option<Estimate>, quantiles: bool) -> Vec<String> {
     match e {
         Some(e) => {
             let mut v = vec![
@@ -38,7 +38,7 @@ fn estimate_cells(e: &Option<Estimate>, quantiles: bool) -> Vec<String> {
     }
 }
 
-fn estimate_headers(name: &str, quantiles: bool) -> Vec<String> {
+pub(super) fn estimate_headers(name: &str, quantiles: bool) -> Vec<String> {
     let mut v: Vec<String> = ["mean", "se", "ci95_low", "ci95_high"]
         .iter()
         .map(|s| format!("{name}_{s}"))
@@ -156,7 +156,7 @@ impl Export for BoroughsCsv {
     }
     fn render(&self, s: &Summary) -> Vec<u8> {
         let mut w = writer();
-        w.write_record([
+        let mut header: Vec<String> = [
             "borough_code",
             "borough_name",
             "command_unit",
@@ -169,10 +169,16 @@ impl Export for BoroughsCsv {
             "overhead_officers",
             "officers",
             "officers_per_1000",
-        ])
-        .expect("memory");
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for m in BOROUGH_METRICS {
+            header.extend(estimate_headers(m, false));
+        }
+        w.write_record(&header).expect("memory");
         for b in &s.boroughs {
-            w.write_record([
+            let mut row = vec![
                 b.borough_code.clone(),
                 b.borough_name.clone(),
                 b.command_unit.clone(),
@@ -185,8 +191,11 @@ impl Export for BoroughsCsv {
                 num(b.overhead_officers),
                 num(b.officers),
                 num(b.officers_per_1000),
-            ])
-            .expect("memory");
+            ];
+            for m in BOROUGH_METRICS {
+                row.extend(estimate_cells(&b.metrics[m], false));
+            }
+            w.write_record(&row).expect("memory");
         }
         finish(w)
     }

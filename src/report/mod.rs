@@ -5,12 +5,17 @@
 //! This module only formats: it must not simulate, allocate or parse input.
 
 mod atomic;
+mod comparison;
 mod csv_files;
 mod json;
 mod summary;
 mod text;
 
 pub use atomic::write_folder;
+pub use comparison::{
+    AreaDifference, Comparison, Difference, Row, area_files, compare, comparison_csv,
+    comparison_json, render_comparison_text,
+};
 pub use csv_files::{AllocationCsv, BoroughsCsv, UnitsCsv, WardsCsv};
 pub use json::SummaryJson;
 pub use summary::{BoroughRow, Calibration, Provenance, Summary, UnitRow, WardRow, summarise};

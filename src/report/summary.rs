@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use crate::model::Allocation;
 use crate::scenario::Scenario;
-use crate::simulation::{CHUNK_DRAWS, LONDON_METRICS, Plan, Results, UNIT_METRICS, WARD_METRICS};
+use crate::simulation::{
+    BOROUGH_METRICS, CHUNK_DRAWS, LONDON_METRICS, Plan, Results, UNIT_METRICS, WARD_METRICS,
+};
 use crate::stats::{Estimate, Moments};
 
 #[derive(Debug, Clone, Serialize)]
@@ -67,6 +69,7 @@ pub struct BoroughRow {
     pub overhead_officers: f64,
     pub officers: f64,
     pub officers_per_1000: f64,
+    pub metrics: BTreeMap<&'static str, Option<Estimate>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -174,6 +177,11 @@ pub fn summarise(s: &Scenario, plan: &Plan, a: &Allocation, r: &Results) -> Summ
                 } else {
                     0.0
                 },
+                metrics: BOROUGH_METRICS
+                    .iter()
+                    .zip(&r.boroughs[b])
+                    .map(|(&n, m)| (n, est(m)))
+                    .collect(),
             });
         }
     }

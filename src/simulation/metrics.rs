@@ -39,6 +39,21 @@ pub const WARD_METRICS: [&str; 6] = [
     "flex_hours",
 ];
 
+/// Per borough (moments only), so per-area comparisons have intervals.
+pub const BOROUGH_METRICS: [&str; 4] = [
+    "i_on_time",
+    "s_on_time",
+    "neighbourhood_cover",
+    "unmet_neighbourhood_hours",
+];
+
+pub mod borough {
+    pub const I_ON_TIME: usize = 0;
+    pub const S_ON_TIME: usize = 1;
+    pub const COVER: usize = 2;
+    pub const UNMET_NEIGHBOURHOOD: usize = 3;
+}
+
 pub mod london {
     pub const I_ON_TIME: usize = 0;
     pub const S_ON_TIME: usize = 1;

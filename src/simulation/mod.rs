@@ -8,14 +8,16 @@
 mod demand;
 mod driver;
 mod metrics;
+mod paired;
 mod plan;
 pub mod queue;
 mod recourse;
 mod rng;
 
 pub use demand::{DrawDemand, sample_demand};
-pub use driver::{CHUNK_DRAWS, NoProgress, Progress, Results, simulate};
-pub use metrics::{LONDON_METRICS, UNIT_METRICS, WARD_METRICS};
+pub use driver::{Accumulate, CHUNK_DRAWS, NoProgress, Progress, Results, run_chunks, simulate};
+pub use metrics::{BOROUGH_METRICS, LONDON_METRICS, UNIT_METRICS, WARD_METRICS};
+pub use paired::{Case, Paired, simulate_paired};
 pub use plan::{Plan, UnitPlan, WardPlan};
 pub use recourse::{DrawOutcome, evaluate};
 pub use rng::draw_rng;

@@ -5,7 +5,7 @@
 //! Deterministic given its inputs; no randomness here.
 
 use super::demand::DrawDemand;
-use super::metrics::{LONDON_METRICS, UNIT_METRICS, WARD_METRICS};
+use super::metrics::{BOROUGH_METRICS, LONDON_METRICS, UNIT_METRICS, WARD_METRICS, borough as B};
 use super::metrics::{london as L, unit as U, ward as W};
 use super::plan::Plan;
 use super::queue::{erlang_b, erlang_c};
@@ -25,6 +25,7 @@ pub struct DrawOutcome {
     pub london: [f64; LONDON_METRICS.len()],
     pub units: Vec<[f64; UNIT_METRICS.len()]>,
     pub wards: Vec<[f64; WARD_METRICS.len()]>,
+    pub boroughs: Vec<[f64; BOROUGH_METRICS.len()]>,
     // Scratch space reused between draws.
     ward_pulled: Vec<f64>,
     ward_aid: Vec<f64>,
@@ -147,8 +148,6 @@ pub fn evaluate(plan: &Plan, p: &Params, a: &Allocation, d: &DrawDemand, out: &m
             out.wards[*w][W::S_ON_TIME] = 0.0;
             out.wards[*w][W::I_RESPONSE] = 0.0;
         }
-        // Sum of tour shares whose I calls had a finite wait, per ward (for the mean response).
-        let mut i_finite_share = vec![0.0; unit.wards.len()];
 
         for &share in &p.demand.tour_shares {
             let on_duty = hours_available * share / TOUR_HOURS_PER_WEEK;
@@ -237,38 +236,37 @@ pub fn evaluate(plan: &Plan, p: &Params, a: &Allocation, d: &DrawDemand, out: &m
                 Some((c_all, rate, wq_s))
             });
 
-            for (k, &w) in unit.wards.iter().enumerate() {
+            for &w in &unit.wards {
                 let wp = &plan.wards[w];
                 let pb = out.base_busy[wp.base];
                 let t_own = wp.travel_own;
                 let t_alt = wp.travel_alt.unwrap_or(t_own);
                 let weight = wp.i_rate * d.ward_multiplier[w] * share;
                 let travel = (1.0 - pb) * t_own + pb * t_alt;
-                if let Some((c, theta, wq)) = i_queue {
-                    let on = on_time(r.i_target_minutes, pb, t_own, t_alt, c, theta);
-                    out.wards[w][W::I_ON_TIME] += share * on;
-                    out.wards[w][W::I_RESPONSE] += share * (wq + travel);
-                    i_finite_share[k] += share;
-                    u_i_on += weight * on;
-                    u_i_resp += weight * (wq + travel);
-                    u_i_resp_w += weight;
-                }
-                if let Some((c, rate, wq)) = s_queue {
-                    let on = on_time(r.s_target_minutes, pb, t_own, t_alt, c, rate);
-                    out.wards[w][W::S_ON_TIME] += share * on;
-                    u_s_on += weight * on;
-                    ldn_s_resp += weight * (wq + travel);
-                    ldn_s_resp_w += weight;
-                }
+                // In an overloaded tour no call is on time and each waits one full tour.
+                let (on_i, wait_i) = match i_queue {
+                    Some((c, theta, wq)) => {
+                        (on_time(r.i_target_minutes, pb, t_own, t_alt, c, theta), wq)
+                    }
+                    None => (0.0, MAX_WAIT_MINUTES),
+                };
+                let (on_s, wait_s) = match s_queue {
+                    Some((c, rate, wq)) => {
+                        (on_time(r.s_target_minutes, pb, t_own, t_alt, c, rate), wq)
+                    }
+                    None => (0.0, MAX_WAIT_MINUTES),
+                };
+                let o = &mut out.wards[w];
+                o[W::I_ON_TIME] += share * on_i;
+                o[W::S_ON_TIME] += share * on_s;
+                o[W::I_RESPONSE] += share * (wait_i + travel);
+                u_i_on += weight * on_i;
+                u_s_on += weight * on_s;
+                u_i_resp += weight * (wait_i + travel);
+                u_i_resp_w += weight;
+                ldn_s_resp += weight * (wait_s + travel);
+                ldn_s_resp_w += weight;
             }
-        }
-        for (k, &w) in unit.wards.iter().enumerate() {
-            let f = i_finite_share[k];
-            out.wards[w][W::I_RESPONSE] = if f > 0.0 {
-                out.wards[w][W::I_RESPONSE] / f
-            } else {
-                f64::NAN
-            };
         }
         // Pulled hours fall on the unit's wards in proportion to their officers.
         if u_pulled > 0.0 && unit_ward_officers > 0.0 {
@@ -317,6 +315,12 @@ pub fn evaluate(plan: &Plan, p: &Params, a: &Allocation, d: &DrawDemand, out: &m
     // Neighbourhood cover: ward officer hours less pulled and surge hours, plus
     // weighted PCSO hours, against this week's neighbourhood demand.
     let (mut n_met, mut n_demand, mut n_unmet) = (0.0, 0.0, 0.0);
+    let nb = plan.borough_wards.len();
+    out.boroughs.clear();
+    out.boroughs.resize(nb, [0.0; BOROUGH_METRICS.len()]);
+    // Per borough: call weights and neighbourhood demand, to turn sums into shares.
+    let mut borough_calls = vec![0.0; nb];
+    let mut borough_demand = vec![0.0; nb];
     for w in 0..nw {
         let supply = (f64::from(a.ward_officers[w]) * h - out.ward_pulled[w] - out.ward_aid[w])
             .max(0.0)
@@ -330,6 +334,21 @@ pub fn evaluate(plan: &Plan, p: &Params, a: &Allocation, d: &DrawDemand, out: &m
         n_met += met;
         n_demand += demand;
         n_unmet += demand - met;
+        let b = plan.wards[w].borough;
+        let calls = plan.wards[w].i_rate * d.ward_multiplier[w];
+        let ob = &mut out.boroughs[b];
+        ob[B::I_ON_TIME] += calls * out.wards[w][W::I_ON_TIME];
+        ob[B::S_ON_TIME] += calls * out.wards[w][W::S_ON_TIME];
+        ob[B::COVER] += met;
+        ob[B::UNMET_NEIGHBOURHOOD] += demand - met;
+        borough_calls[b] += calls;
+        borough_demand[b] += demand;
+    }
+    for (b, ob) in out.boroughs.iter_mut().enumerate() {
+        let share = |x: f64, total: f64| if total > 0.0 { x / total } else { 1.0 };
+        ob[B::I_ON_TIME] = share(ob[B::I_ON_TIME], borough_calls[b]);
+        ob[B::S_ON_TIME] = share(ob[B::S_ON_TIME], borough_calls[b]);
+        ob[B::COVER] = share(ob[B::COVER], borough_demand[b]);
     }
 
     let l = &mut out.london;

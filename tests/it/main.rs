@@ -3,6 +3,7 @@
 mod allocation;
 mod cli;
 mod common;
+mod compare;
 mod data;
 mod demand;
 mod determinism;
