@@ -4,8 +4,8 @@
 
 use crate::allocation::{self, AllocationError};
 use crate::model::Allocation;
-use crate::report::{self, Comparison, Summary, summarise};
-use crate::scenario::Scenario;
+use crate::report::{self, Comparison, Summary, SweepTable, summarise, sweep_table};
+use crate::scenario::{Scenario, Sweep};
 use crate::simulation::{Case, Plan, Progress, Results, simulate, simulate_paired};
 
 pub struct Run {
@@ -84,4 +84,38 @@ pub fn compare(
     let summaries: Vec<Summary> = runs.iter().map(|r| r.summary.clone()).collect();
     let comparison = report::compare(&summaries, &paired.differences);
     Ok(ComparisonRun { runs, comparison })
+}
+
+/// A sweep's points, run on the same seed and draws (common random numbers),
+/// `jobs` points at a time; the result does not depend on `jobs` or threads.
+pub struct SweepRun {
+    pub runs: Vec<Run>,
+    pub table: SweepTable,
+}
+
+pub fn sweep(
+    points: &[Scenario],
+    sweep: &Sweep,
+    jobs: usize,
+    progress: &dyn Progress,
+) -> Result<SweepRun, (usize, AllocationError)> {
+    use rayon::prelude::*;
+    let mut runs: Vec<Option<Run>> = (0..points.len()).map(|_| None).collect();
+    for start in (0..points.len()).step_by(jobs.max(1)) {
+        let end = (start + jobs.max(1)).min(points.len());
+        let group: Vec<Result<Run, (usize, AllocationError)>> = (start..end)
+            .into_par_iter()
+            .map(|k| run(&points[k], progress).map_err(|e| (k, e)))
+            .collect();
+        for (k, r) in (start..end).zip(group) {
+            runs[k] = Some(r?);
+        }
+    }
+    let runs: Vec<Run> = runs
+        .into_iter()
+        .map(|r| r.expect("every point ran"))
+        .collect();
+    let summaries: Vec<Summary> = runs.iter().map(|r| r.summary.clone()).collect();
+    let table = sweep_table(sweep, &summaries);
+    Ok(SweepRun { runs, table })
 }

@@ -52,7 +52,7 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct RunArgs {
-    /// Scenario files (TOML)
+    /// Scenario files (TOML), or folders of them
     #[arg(required = true, value_name = "SCENARIO.toml")]
     pub scenarios: Vec<PathBuf>,
     /// Seed for every random stream (overrides [run] seed)
@@ -67,6 +67,9 @@ pub struct RunArgs {
     /// Worker threads (default: all cores); results are identical for any value
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..=1024))]
     pub threads: Option<u64>,
+    /// Sweep points run at once (default 1); results are identical for any value
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub jobs: u64,
     /// No progress bars and no summary on stdout (errors still go to stderr)
     #[arg(long, short)]
     pub quiet: bool,

@@ -10,10 +10,10 @@ use super::progress::Bars;
 use crate::data::{self, DataErrors};
 use crate::model::{CRIME_CATEGORIES, Dataset};
 use crate::report::{
-    area_files, comparison_csv, comparison_json, render_comparison_text, render_files, render_text,
-    write_folder,
+    area_files, comparison_csv, comparison_json, render_comparison_text, render_files,
+    render_sweep_text, render_text, sweep_csv, sweep_json, write_folder,
 };
-use crate::scenario::{self, DatasetCache, Scenario};
+use crate::scenario::{self, DatasetCache, Loaded, Scenario};
 
 pub fn execute(cli: Cli) -> u8 {
     match cli.command {
@@ -24,128 +24,225 @@ pub fn execute(cli: Cli) -> u8 {
     }
 }
 
-/// Loads every file, printing all problems; `None` if any had one.
-fn load_all(paths: &[PathBuf]) -> Option<Vec<Scenario>> {
+/// Files named on the command line, with folders expanded to their `*.toml` files.
+fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(p)
+                .map(|rd| {
+                    rd.filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|f| f.extension().is_some_and(|x| x == "toml"))
+                        .collect()
+                })
+                .unwrap_or_default();
+            files.sort();
+            out.extend(files);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+/// Loads every file, printing every problem; returns what loaded and whether
+/// anything was bad.
+fn load_files(paths: &[PathBuf]) -> (Vec<Loaded>, bool) {
     let mut cache = DatasetCache::default();
     let mut ok = Vec::new();
-    let mut failed = false;
-    for path in paths {
-        match scenario::load(path, &mut cache) {
-            Ok(s) => ok.push(s),
+    let mut bad = false;
+    for path in expand(paths) {
+        match scenario::load_file(&path, &mut cache) {
+            Ok(l) => ok.push(l),
             Err(e) => {
                 eprintln!("{e}");
-                failed = true;
+                bad = true;
             }
         }
     }
-    (!failed).then_some(ok)
+    (ok, bad)
 }
 
 fn check(paths: &[PathBuf]) -> u8 {
-    match load_all(paths) {
-        None => exit::BAD_INPUT,
-        Some(scenarios) => {
-            for s in &scenarios {
-                println!(
-                    "ok  {}  ({}: {} command units, {} wards; {} draws, seed {})",
-                    s.file,
-                    s.name,
-                    s.structure.units.len(),
-                    s.dataset.wards.len(),
-                    s.params.run.draws,
-                    s.params.run.seed
-                );
-            }
-            exit::OK
+    let (files, bad) = load_files(paths);
+    if bad {
+        return exit::BAD_INPUT;
+    }
+    for l in &files {
+        let s = &l.scenarios[0];
+        let what = match (&l.sweep, l.scenarios.len()) {
+            (Some(sw), n) => format!("sweep of {} over {n} points", sw.parameter),
+            (None, 1) => format!("{} command units", s.structure.units.len()),
+            (None, n) => format!("base and {} variant(s)", n - 1),
+        };
+        println!(
+            "ok  {}  ({}: {what}; {} wards; {} draws, seed {})",
+            s.file,
+            l.name,
+            s.dataset.wards.len(),
+            s.params.run.draws,
+            s.params.run.seed
+        );
+    }
+    exit::OK
+}
+
+/// Gives every scenario the same seed and draws: the first one's unless overridden.
+fn harmonise<'a>(
+    scenarios: impl Iterator<Item = &'a mut Scenario>,
+    seed: Option<u64>,
+    draws: Option<u64>,
+) -> (u64, u64) {
+    let mut chosen: Option<(u64, u64)> = None;
+    for s in scenarios {
+        let (sd, dr) = *chosen.get_or_insert((
+            seed.unwrap_or(s.params.run.seed),
+            draws.unwrap_or(s.params.run.draws),
+        ));
+        s.params.run.seed = sd;
+        s.params.run.draws = dr;
+    }
+    chosen.unwrap_or((0, 0))
+}
+
+/// Output folder names must be unique in one command.
+fn unique_names<'a>(names: impl Iterator<Item = (&'a str, &'a str)>) -> bool {
+    let mut seen: HashMap<&str, &str> = HashMap::new();
+    for (name, file) in names {
+        if let Some(other) = seen.insert(name, file) {
+            eprintln!(
+                "error: {other} and {file} both write a folder named `{name}`\n  hint: give one a different `name`"
+            );
+            return false;
         }
     }
+    true
 }
 
 fn run(args: RunArgs) -> u8 {
-    let Some(mut scenarios) = load_all(&args.scenarios) else {
+    let (mut files, bad) = load_files(&args.scenarios);
+    if files.is_empty() {
         return exit::BAD_INPUT;
-    };
-    // A batch runs on the same draws: the first file's seed and draws unless overridden.
-    let seed = args.seed.unwrap_or(scenarios[0].params.run.seed);
-    let draws = args.draws.unwrap_or(scenarios[0].params.run.draws);
-    let mut names: HashMap<String, String> = HashMap::new();
-    for s in &mut scenarios {
-        if s.params.run.seed != seed || s.params.run.draws != draws {
-            if args.seed.is_none() && args.draws.is_none() && scenarios_len_gt1(&args) {
-                eprintln!(
-                    "note: {} runs with seed {seed} and {draws} draws, like the rest of the batch",
-                    s.file
-                );
-            }
-            s.params.run.seed = seed;
-            s.params.run.draws = draws;
-        }
-        if let Some(other) = names.insert(s.name.clone(), s.file.clone()) {
-            eprintln!(
-                "error: {} and {} are both named `{}` and would write the same folder\n  hint: give one a different `name`",
-                other, s.file, s.name
-            );
-            return exit::BAD_INPUT;
-        }
     }
-    let mut builder = rayon::ThreadPoolBuilder::new();
-    if let Some(t) = args.threads {
-        builder = builder.num_threads(t as usize);
+    let (_, draws) = harmonise(
+        files.iter_mut().flat_map(|l| l.scenarios.iter_mut()),
+        args.seed,
+        args.draws,
+    );
+    let folders: Vec<(String, String)> = files
+        .iter()
+        .flat_map(|l| match &l.sweep {
+            Some(_) => vec![(l.name.clone(), l.scenarios[0].file.clone())],
+            None => l
+                .scenarios
+                .iter()
+                .map(|s| (s.name.clone(), s.file.clone()))
+                .collect(),
+        })
+        .collect();
+    if !unique_names(folders.iter().map(|(n, f)| (n.as_str(), f.as_str()))) {
+        return exit::BAD_INPUT;
     }
-    let pool = match builder.build() {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("error: cannot start worker threads: {e}");
-            return exit::RUN_FAILED;
-        }
+    let Some(pool) = thread_pool(args.threads) else {
+        return exit::RUN_FAILED;
     };
-    let bars = Bars::new(args.quiet, scenarios.len() as u64);
+    let total: usize = files.iter().map(|l| l.scenarios.len()).sum();
+    let bars = Bars::new(args.quiet, total as u64);
     let mut failures = 0;
-    for s in &scenarios {
-        bars.scenarios.set_message(s.name.clone());
-        let bar = bars.draws(&s.name, draws);
-        let outcome = pool.install(|| crate::pipeline::run(s, &bar));
-        bar.0.finish_and_clear();
-        bars.scenarios.inc(1);
-        let run = match outcome {
-            Ok(r) => r,
-            Err(e) => {
-                bars.println(&format!("error: scenario `{}` ({}): {e}", s.name, s.file));
+    for l in &files {
+        if let Some(sw) = &l.sweep {
+            bars.scenarios.set_message(l.name.clone());
+            let bar = bars.draws(&l.name, draws * l.scenarios.len() as u64);
+            let outcome =
+                pool.install(|| crate::pipeline::sweep(&l.scenarios, sw, args.jobs as usize, &bar));
+            bar.0.finish_and_clear();
+            bars.scenarios.inc(l.scenarios.len() as u64);
+            match outcome {
+                Err((k, e)) => {
+                    bars.println(&format!(
+                        "error: sweep `{}`, point `{}` ({}): {e}",
+                        l.name, l.scenarios[k].name, l.scenarios[k].file
+                    ));
+                    failures += 1;
+                }
+                Ok(r) => {
+                    let mut files: Vec<(String, Vec<u8>)> = vec![
+                        ("sweep.csv".into(), sweep_csv(&r.table)),
+                        ("sweep.json".into(), sweep_json(&r.table)),
+                    ];
+                    for run in &r.runs {
+                        files.push((
+                            format!("points/{}/summary.json", run.summary.provenance.scenario),
+                            render_files(&run.summary).swap_remove(0).1,
+                        ));
+                    }
+                    let dir = args.out.join(&l.name);
+                    let refs: Vec<(&str, Vec<u8>)> =
+                        files.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
+                    if let Err(e) = write_folder(&dir, &refs) {
+                        bars.println(&format!(
+                            "error: sweep `{}`: cannot write {}: {e}",
+                            l.name,
+                            dir.display()
+                        ));
+                        failures += 1;
+                    } else if !args.quiet {
+                        println!("{}", render_sweep_text(&r.table));
+                        println!(
+                            "  wrote {}/ (sweep.csv, sweep.json, points/)\n",
+                            dir.display()
+                        );
+                    }
+                }
+            }
+            continue;
+        }
+        for s in &l.scenarios {
+            bars.scenarios.set_message(s.name.clone());
+            let bar = bars.draws(&s.name, draws);
+            let outcome = pool.install(|| crate::pipeline::run(s, &bar));
+            bar.0.finish_and_clear();
+            bars.scenarios.inc(1);
+            let run = match outcome {
+                Ok(r) => r,
+                Err(e) => {
+                    bars.println(&format!("error: scenario `{}` ({}): {e}", s.name, s.file));
+                    failures += 1;
+                    continue;
+                }
+            };
+            let dir = args.out.join(&s.name);
+            if let Err(e) = write_folder(&dir, &render_files(&run.summary)) {
+                bars.println(&format!(
+                    "error: scenario `{}`: cannot write {}: {e}",
+                    s.name,
+                    dir.display()
+                ));
                 failures += 1;
                 continue;
             }
-        };
-        let dir = args.out.join(&s.name);
-        if let Err(e) = write_folder(&dir, &render_files(&run.summary)) {
-            bars.println(&format!(
-                "error: scenario `{}`: cannot write {}: {e}",
-                s.name,
-                dir.display()
-            ));
-            failures += 1;
-            continue;
-        }
-        if !args.quiet {
-            let mut out = std::io::stdout().lock();
-            let _ = writeln!(out, "{}", render_text(&run.summary));
-            let _ = writeln!(
-                out,
-                "  wrote {}/ (summary.json, wards.csv, units.csv, boroughs.csv, allocation.csv)\n",
-                dir.display()
-            );
+            if !args.quiet {
+                let mut out = std::io::stdout().lock();
+                let _ = writeln!(out, "{}", render_text(&run.summary));
+                let _ = writeln!(
+                    out,
+                    "  wrote {}/ (summary.json, wards.csv, units.csv, boroughs.csv, allocation.csv)\n",
+                    dir.display()
+                );
+            }
         }
     }
     bars.scenarios.finish_and_clear();
     if failures > 0 {
-        eprintln!("{failures} of {} scenario(s) failed", scenarios.len());
+        eprintln!("{failures} scenario(s) or sweep(s) failed; the others finished");
+    }
+    if bad {
+        exit::BAD_INPUT
+    } else if failures > 0 {
         exit::RUN_FAILED
     } else {
         exit::OK
     }
-}
-
-fn scenarios_len_gt1(args: &RunArgs) -> bool {
-    args.scenarios.len() > 1
 }
 
 fn data_summary(dir: Option<PathBuf>) -> u8 {
@@ -248,28 +345,20 @@ fn thread_pool(threads: Option<u64>) -> Option<rayon::ThreadPool> {
 }
 
 fn compare(args: CompareArgs) -> u8 {
-    let Some(mut scenarios) = load_all(&args.scenarios) else {
+    let (files, bad) = load_files(&args.scenarios);
+    if bad {
         return exit::BAD_INPUT;
-    };
+    }
+    let mut scenarios: Vec<Scenario> = files.into_iter().flat_map(|l| l.scenarios).collect();
     if scenarios.len() < 2 {
         eprintln!(
-            "error: compare needs at least two scenarios\n  hint: give two or more files, e.g. status quo and a policy"
+            "error: compare needs at least two scenarios\n  hint: give two or more files, or one file with [[variant]] tables"
         );
         return exit::BAD_INPUT;
     }
-    let seed = args.seed.unwrap_or(scenarios[0].params.run.seed);
-    let draws = args.draws.unwrap_or(scenarios[0].params.run.draws);
-    let mut seen = HashMap::new();
-    for s in &mut scenarios {
-        s.params.run.seed = seed;
-        s.params.run.draws = draws;
-        if let Some(other) = seen.insert(s.name.clone(), s.file.clone()) {
-            eprintln!(
-                "error: {other} and {} are both named `{}`\n  hint: give one a different `name`",
-                s.file, s.name
-            );
-            return exit::BAD_INPUT;
-        }
+    let (_, draws) = harmonise(scenarios.iter_mut(), args.seed, args.draws);
+    if !unique_names(scenarios.iter().map(|s| (s.name.as_str(), s.file.as_str()))) {
+        return exit::BAD_INPUT;
     }
     let Some(pool) = thread_pool(args.threads) else {
         return exit::RUN_FAILED;

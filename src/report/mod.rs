@@ -9,6 +9,7 @@ mod comparison;
 mod csv_files;
 mod json;
 mod summary;
+mod sweep;
 mod text;
 
 pub use atomic::write_folder;
@@ -19,6 +20,9 @@ pub use comparison::{
 pub use csv_files::{AllocationCsv, BoroughsCsv, UnitsCsv, WardsCsv};
 pub use json::SummaryJson;
 pub use summary::{BoroughRow, Calibration, Provenance, Summary, UnitRow, WardRow, summarise};
+pub use sweep::{
+    Crossing, SweepRow, SweepTable, render_sweep_text, sweep_csv, sweep_json, sweep_table,
+};
 pub use text::render_text;
 
 /// One output file rendered from a summary.

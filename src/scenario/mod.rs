@@ -4,6 +4,7 @@
 //! This module must not allocate officers, draw random numbers or write outputs.
 
 mod diagnostic;
+mod overrides;
 mod params;
 mod reader;
 mod structure;
@@ -15,9 +16,11 @@ use std::sync::Arc;
 
 use serde::Serialize;
 use sha2::{Digest, Sha256};
+use toml::Spanned;
 use toml::de::DeTable;
 
 pub use diagnostic::{Diagnostic, Diagnostics, line_column};
+pub use overrides::{Loaded, Sweep, parse_file};
 
 use crate::data::{self, DataErrors};
 use crate::model::{Dataset, Params, Structure};
@@ -78,12 +81,27 @@ impl DatasetCache {
     }
 }
 
-/// Reads and validates a scenario file.
+/// Reads and validates a scenario file; returns its base scenario.
 pub fn load(path: &Path, cache: &mut DatasetCache) -> Result<Scenario, LoadError> {
+    load_file(path, cache).map(|mut l| l.scenarios.swap_remove(0))
+}
+
+/// Reads a scenario file with its variants or sweep points: every scenario it holds.
+pub fn load_file(path: &Path, cache: &mut DatasetCache) -> Result<Loaded, LoadError> {
     let file = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let text = read(path, &file)?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "scenario".into());
+    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+    parse_file(&file, &text, &stem, &base, cache)
+}
+
+fn read(path: &Path, file: &str) -> Result<String, LoadError> {
+    std::fs::read_to_string(path).map_err(|e| {
         LoadError::Scenario(Diagnostics(vec![Diagnostic {
-            file: file.clone(),
+            file: file.to_string(),
             line: 1,
             column: 1,
             message: "cannot read the scenario file".into(),
@@ -91,17 +109,11 @@ pub fn load(path: &Path, cache: &mut DatasetCache) -> Result<Scenario, LoadError
             found: e.to_string(),
             hint: None,
         }]))
-    })?;
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "scenario".into());
-    let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
-    parse(&file, &text, &stem, &base, cache)
+    })
 }
 
-/// Validates scenario text. `default_name` names it when it has no `name`;
-/// `base_dir` resolves a relative `dataset` folder.
+/// Validates scenario text and returns its base scenario. `default_name` names it
+/// when it has no `name`; `base_dir` resolves a relative `dataset` folder.
 pub fn parse(
     file: &str,
     text: &str,
@@ -109,20 +121,19 @@ pub fn parse(
     base_dir: &Path,
     cache: &mut DatasetCache,
 ) -> Result<Scenario, LoadError> {
+    parse_file(file, text, default_name, base_dir, cache).map(|mut l| l.scenarios.swap_remove(0))
+}
+
+/// Validates one parsed table (the base, a variant or a sweep point).
+fn validate(
+    file: &str,
+    text: &str,
+    root: &Spanned<DeTable>,
+    default_name: &str,
+    base_dir: &Path,
+    cache: &mut DatasetCache,
+) -> Result<Scenario, LoadError> {
     let mut sink = Sink::new(file, text);
-    let root = match DeTable::parse(text) {
-        Ok(t) => t,
-        Err(e) => {
-            let span = e.span().unwrap_or(0..0);
-            sink.error(
-                span,
-                "the file is not valid TOML".into(),
-                "valid TOML".into(),
-                e.message().trim().to_string(),
-            );
-            return Err(LoadError::Scenario(Diagnostics(sink.finish())));
-        }
-    };
     let top = Section::new("", root.get_ref(), root.span());
     top.deny_unknown(
         &mut sink,

@@ -11,3 +11,4 @@ mod golden;
 mod invalid;
 mod queue;
 mod scenarios;
+mod sweep;

@@ -15,23 +15,30 @@ fn every_file_in_scenarios_runs_a_few_draws() {
         .filter(|n| n.ends_with(".toml"))
         .collect();
     names.sort();
-    assert!(names.len() >= 4);
+    assert!(names.len() >= 7);
     for name in names {
-        let s = example(&name, 40, &mut cache);
         let text = std::fs::read_to_string(root().join("scenarios").join(&name)).unwrap();
         assert!(
             text.starts_with('#'),
             "{name} opens with a header comment saying what it answers"
         );
-        let run = pipeline::run(&s, &NoProgress).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!(run.results.draws, 40, "{name}");
-        assert_eq!(
-            run.allocation.total_officers(),
-            u64::from(s.params.pool.officers),
-            "{name}"
-        );
-        let on_time = run.summary.london["i_on_time"].unwrap().mean;
-        assert!(on_time > 0.0 && on_time <= 1.0, "{name}: {on_time}");
+        let loaded =
+            wardsim::scenario::load_file(&root().join("scenarios").join(&name), &mut cache)
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+        // Every variant and every sweep point, with few draws.
+        for mut s in loaded.scenarios {
+            s.params.run.draws = 24;
+            let run = pipeline::run(&s, &NoProgress)
+                .unwrap_or_else(|e| panic!("{name} / {}: {e}", s.name));
+            assert_eq!(run.results.draws, 24, "{name}");
+            assert_eq!(
+                run.allocation.total_officers(),
+                u64::from(s.params.pool.officers),
+                "{name}"
+            );
+            let on_time = run.summary.london["i_on_time"].unwrap().mean;
+            assert!(on_time > 0.0 && on_time <= 1.0, "{name}: {on_time}");
+        }
     }
 }
 
