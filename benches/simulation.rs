@@ -9,7 +9,7 @@ use std::path::Path;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use wardsim::allocation::allocate;
 use wardsim::scenario::{self, DatasetCache};
-use wardsim::simulation::{NoProgress, Plan, simulate};
+use wardsim::simulation::{Case, NoProgress, Plan, simulate, simulate_paired};
 
 const DRAWS: u64 = 4_096;
 
@@ -43,6 +43,35 @@ fn throughput(c: &mut Criterion) {
     group.finish();
 }
 
+/// Status quo and two-PCs side by side on common draws (the `compare` workload).
+fn paired(c: &mut Criterion) {
+    let mut group = c.benchmark_group("compare_london");
+    group.throughput(Throughput::Elements(DRAWS));
+    group.sample_size(10);
+    let scenarios = [
+        london("status-quo-2016.toml"),
+        london("two-pcs-per-ward.toml"),
+    ];
+    let plans: Vec<Plan> = scenarios.iter().map(Plan::new).collect();
+    let allocations: Vec<_> = scenarios
+        .iter()
+        .zip(&plans)
+        .map(|(s, p)| allocate(s, p).expect("feasible"))
+        .collect();
+    let cases: Vec<Case> = (0..2)
+        .map(|k| Case {
+            plan: &plans[k],
+            params: &scenarios[k].params,
+            allocation: &allocations[k],
+            dataset: &scenarios[k].dataset.hash,
+        })
+        .collect();
+    group.bench_function("two_scenarios/all_threads", |b| {
+        b.iter(|| simulate_paired(&cases, scenarios[0].params.run.seed, DRAWS, &NoProgress));
+    });
+    group.finish();
+}
+
 fn allocation(c: &mut Criterion) {
     let s = london("two-pcs-per-ward.toml");
     let plan = Plan::new(&s);
@@ -52,5 +81,5 @@ fn allocation(c: &mut Criterion) {
     c.bench_function("plan_london", |b| b.iter(|| Plan::new(&s)));
 }
 
-criterion_group!(benches, throughput, allocation);
+criterion_group!(benches, throughput, paired, allocation);
 criterion_main!(benches);

@@ -319,8 +319,9 @@ fn definitions() -> BTreeMap<&'static str, &'static str> {
     [
         ("i_on_time", "share of I-grade (immediate) calls reached within the I target (15 min); calls in an overloaded tour count as late"),
         ("s_on_time", "share of S-grade (significant) calls reached within the S target (60 min); calls in an overloaded tour count as late"),
-        ("i_response_minutes", "mean minutes from call to arrival for I calls (queue wait + travel), over tours that were not overloaded"),
-        ("s_response_minutes", "mean minutes from call to arrival for S calls, over tours that were not overloaded"),
+        ("i_response_minutes", "mean minutes from call to arrival for I calls (queue wait + travel); a call in an overloaded tour counts as waiting a full tour (480 min)"),
+        ("i_p90_response_minutes", "90th percentile of minutes from call to arrival over London's I calls in the week (on a half-minute grid; calls in overloaded tours count as waiting a full tour; capped at 240)"),
+        ("s_response_minutes", "mean minutes from call to arrival for S calls; a call in an overloaded tour counts as waiting a full tour (480 min)"),
         ("utilisation", "response workload hours over response crew hours on duty; at or above 1 the queue grows (overload)"),
         ("overload_share", "share of command-unit tours whose load reached the crews on duty (no finite wait)"),
         ("unmet_response_hours", "officer-hours a week of response work beyond the hours of crews on duty"),

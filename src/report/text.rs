@@ -106,6 +106,12 @@ pub fn render_text(s: &Summary) -> String {
     );
     line(
         &mut o,
+        "I response time, P90 minutes",
+        g("i_p90_response_minutes"),
+        minutes,
+    );
+    line(
+        &mut o,
         "S response time, mean minutes",
         g("s_response_minutes"),
         minutes,

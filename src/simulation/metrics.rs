@@ -2,10 +2,11 @@
 //! idea, the same in JSON keys and CSV columns.
 
 /// London-wide metrics (each with moments and quantiles).
-pub const LONDON_METRICS: [&str; 12] = [
+pub const LONDON_METRICS: [&str; 13] = [
     "i_on_time",
     "s_on_time",
     "i_response_minutes",
+    "i_p90_response_minutes",
     "s_response_minutes",
     "utilisation",
     "overload_share",
@@ -58,15 +59,16 @@ pub mod london {
     pub const I_ON_TIME: usize = 0;
     pub const S_ON_TIME: usize = 1;
     pub const I_RESPONSE: usize = 2;
-    pub const S_RESPONSE: usize = 3;
-    pub const UTILISATION: usize = 4;
-    pub const OVERLOAD: usize = 5;
-    pub const UNMET_RESPONSE: usize = 6;
-    pub const UNMET_NEIGHBOURHOOD: usize = 7;
-    pub const COVER: usize = 8;
-    pub const FLEX: usize = 9;
-    pub const SURGE_AID: usize = 10;
-    pub const SURGE_EVENTS: usize = 11;
+    pub const I_P90_RESPONSE: usize = 3;
+    pub const S_RESPONSE: usize = 4;
+    pub const UTILISATION: usize = 5;
+    pub const OVERLOAD: usize = 6;
+    pub const UNMET_RESPONSE: usize = 7;
+    pub const UNMET_NEIGHBOURHOOD: usize = 8;
+    pub const COVER: usize = 9;
+    pub const FLEX: usize = 10;
+    pub const SURGE_AID: usize = 11;
+    pub const SURGE_EVENTS: usize = 12;
 }
 
 pub mod unit {

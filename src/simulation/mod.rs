@@ -12,6 +12,7 @@ mod paired;
 mod plan;
 pub mod queue;
 mod recourse;
+pub mod response_time;
 mod rng;
 
 pub use demand::{DrawDemand, sample_demand};

@@ -9,6 +9,7 @@ use super::metrics::{BOROUGH_METRICS, LONDON_METRICS, UNIT_METRICS, WARD_METRICS
 use super::metrics::{london as L, unit as U, ward as W};
 use super::plan::Plan;
 use super::queue::{erlang_b, erlang_c};
+use super::response_time::ResponseGrid;
 use crate::model::params::TOUR_HOURS_PER_WEEK;
 use crate::model::{Allocation, Params};
 
@@ -33,6 +34,7 @@ pub struct DrawOutcome {
     base_own: Vec<f64>,
     base_alt: Vec<f64>,
     base_busy: Vec<f64>,
+    response: ResponseGrid,
 }
 
 /// P(wait ≤ x) for a wait that is 0 with probability 1 − c and otherwise
@@ -103,6 +105,7 @@ pub fn evaluate(plan: &Plan, p: &Params, a: &Allocation, d: &DrawDemand, out: &m
     }
 
     let flex_allowed = !p.policy.ring_fence.enabled;
+    out.response.clear();
     let (mut ldn_i_on, mut ldn_s_on, mut ldn_weight) = (0.0, 0.0, 0.0);
     let (mut ldn_i_resp, mut ldn_i_resp_w, mut ldn_s_resp, mut ldn_s_resp_w) = (0.0, 0.0, 0.0, 0.0);
     let (mut ldn_work, mut ldn_cap, mut ldn_overload, mut ldn_unmet, mut ldn_flex) =
@@ -266,7 +269,18 @@ pub fn evaluate(plan: &Plan, p: &Params, a: &Allocation, d: &DrawDemand, out: &m
                 u_i_resp_w += weight;
                 ldn_s_resp += weight * (wait_s + travel);
                 ldn_s_resp_w += weight;
+                match i_queue {
+                    Some((c, _, _)) => {
+                        out.response.add((1.0 - pb) * weight, t_own, c);
+                        if pb > 0.0 {
+                            out.response.add(pb * weight, t_alt, c);
+                        }
+                    }
+                    None => out.response.add_overloaded(weight),
+                }
             }
+            out.response
+                .finish_group(i_queue.map_or(f64::INFINITY, |(_, theta, _)| theta));
         }
         // Pulled hours fall on the unit's wards in proportion to their officers.
         if u_pulled > 0.0 && unit_ward_officers > 0.0 {
@@ -388,4 +402,5 @@ pub fn evaluate(plan: &Plan, p: &Params, a: &Allocation, d: &DrawDemand, out: &m
     l[L::FLEX] = ldn_flex;
     l[L::SURGE_AID] = unit_aid.iter().sum::<f64>() + out.ward_aid.iter().sum::<f64>();
     l[L::SURGE_EVENTS] = d.events.len() as f64;
+    l[L::I_P90_RESPONSE] = out.response.quantile(0.9);
 }

@@ -250,3 +250,16 @@ fn a_hub_replaces_the_borough_bases_and_lengthens_travel() {
         "one base: calls queue, no other base"
     );
 }
+
+#[test]
+fn the_p90_response_time_agrees_with_the_on_time_share() {
+    // More than 90% on time within 15 minutes means P90 under 15, and the reverse.
+    let mut cache = DatasetCache::default();
+    for (file, _) in [("status-quo-2016.toml", ()), ("bcu-2018.toml", ())] {
+        let s = example(file, 200, &mut cache);
+        let run = pipeline::run(&s, &NoProgress).unwrap();
+        let on = run.summary.london["i_on_time"].unwrap().mean;
+        let p90 = run.summary.london["i_p90_response_minutes"].unwrap().mean;
+        assert_eq!(on > 0.905, p90 < 15.0, "{file}: on time {on}, P90 {p90}");
+    }
+}
