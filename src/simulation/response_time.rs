@@ -4,9 +4,11 @@
 //! Within a command-unit tour a call waits 0 with probability 1 − C and otherwise an
 //! exponential time with rate θ; its response is travel plus wait. Instead of one
 //! exponential per call, each unit-tour collects the waiting mass by travel bin and
-//! spreads it with one geometric sweep (ratio e^(−θ·bin)), so the cost is one `exp`
-//! per unit-tour. A call's travel is taken at the start of its bin, so the result
-//! is within one bin (half a minute) of the exact percentile.
+//! spreads it with one geometric sweep (ratio e^(−θ·bin)) over the bins its calls'
+//! travel spans, so the cost is one `exp` per unit-tour. What is still waiting after
+//! the last travel bin is kept as a geometric tail, which the percentile search
+//! walks only as far as it needs. A call's travel is taken at the start of its bin,
+//! so the result is within one bin (half a minute) of the exact percentile.
 
 /// Width of a response-time bin, minutes.
 pub const BIN_MINUTES: f64 = 0.5;
@@ -21,6 +23,8 @@ pub struct ResponseGrid {
     mass: Vec<f64>,
     /// Waiting mass of the current unit-tour, by the bin its travel starts in.
     waiting: Vec<f64>,
+    /// Geometric tails: (first bin, mass still waiting there, ratio per bin).
+    tails: Vec<(usize, f64, f64)>,
     lo: usize,
     hi: usize,
 }
@@ -30,6 +34,7 @@ impl Default for ResponseGrid {
         ResponseGrid {
             mass: vec![0.0; BINS + 1],
             waiting: vec![0.0; BINS + 1],
+            tails: Vec::new(),
             lo: usize::MAX,
             hi: 0,
         }
@@ -43,6 +48,7 @@ fn bin(minutes: f64) -> usize {
 impl ResponseGrid {
     pub fn clear(&mut self) {
         self.mass.iter_mut().for_each(|m| *m = 0.0);
+        self.tails.clear();
     }
 
     /// A path of calls with weight `w` and travel `t` in a tour that is not
@@ -73,35 +79,48 @@ impl ResponseGrid {
             0.0
         };
         let mut carry = 0.0;
-        let mut k = self.lo;
-        while k < BINS {
+        for k in self.lo..=self.hi.min(BINS - 1) {
             carry += self.waiting[k];
             self.waiting[k] = 0.0;
             let here = carry * (1.0 - r);
             self.mass[k] += here;
             carry -= here;
-            k += 1;
-            if k > self.hi && carry <= 1e-12 * (1.0 + here) {
-                break;
-            }
         }
-        if k >= BINS {
-            self.mass[BINS] += carry + self.waiting[BINS];
-            self.waiting[BINS] = 0.0;
+        // Calls whose travel alone is beyond the grid.
+        carry += self.waiting[BINS];
+        self.waiting[BINS] = 0.0;
+        if carry > 0.0 {
+            if self.hi + 1 < BINS {
+                self.tails.push((self.hi + 1, carry, r));
+            } else {
+                self.mass[BINS] += carry;
+            }
         }
         self.lo = usize::MAX;
         self.hi = 0;
     }
 
     /// The q-quantile in minutes, interpolated within its bin, capped at `CAP_MINUTES`.
-    pub fn quantile(&self, q: f64) -> f64 {
-        let total: f64 = self.mass.iter().sum();
+    pub fn quantile(&mut self, q: f64) -> f64 {
+        let total: f64 =
+            self.mass.iter().sum::<f64>() + self.tails.iter().map(|t| t.1).sum::<f64>();
         if total <= 0.0 {
             return 0.0;
         }
+        self.tails.sort_by_key(|t| t.0);
         let target = q * total;
         let mut seen = 0.0;
-        for (k, &m) in self.mass[..BINS].iter().enumerate() {
+        let mut active = 0; // tails[..active] have started
+        for k in 0..BINS {
+            while active < self.tails.len() && self.tails[active].0 <= k {
+                active += 1;
+            }
+            let mut m = self.mass[k];
+            for t in &mut self.tails[..active] {
+                let here = t.1 * (1.0 - t.2);
+                m += here;
+                t.1 -= here;
+            }
             if m > 0.0 && seen + m >= target {
                 return (k as f64 + (target - seen) / m) * BIN_MINUTES;
             }
