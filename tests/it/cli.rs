@@ -1,6 +1,6 @@
 //! The command line as a user meets it: exit codes, outputs, atomic writes.
 
-use super::common::{root, temp_dir, wardsim};
+use super::common::{root, temp_dir, wardsim, write};
 
 #[test]
 fn run_writes_every_output_file_and_prints_the_summary() {
@@ -80,16 +80,12 @@ fn run_writes_every_output_file_and_prints_the_summary() {
 #[test]
 fn an_infeasible_pool_fails_in_domain_words_and_writes_nothing() {
     let dir = temp_dir("cli-infeasible");
-    std::fs::write(
-        dir.join("tiny.toml"),
+    write(
+        &dir,
+        "tiny.toml",
         "schema_version = 1\n[pool]\nofficers = 3000\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("fine.toml"),
-        "schema_version = 1\n[run]\ndraws = 32\n",
-    )
-    .unwrap();
+    );
+    write(&dir, "fine.toml", "schema_version = 1\n[run]\ndraws = 32\n");
     let r = wardsim()
         .current_dir(&dir)
         .args(["run", "tiny.toml", "fine.toml", "--quiet"])
@@ -151,11 +147,7 @@ fn data_summarises_the_embedded_london_dataset() {
 #[test]
 fn an_earlier_good_result_survives_a_failed_rerun() {
     let dir = temp_dir("cli-keep");
-    std::fs::write(
-        dir.join("s.toml"),
-        "schema_version = 1\n[run]\ndraws = 32\n",
-    )
-    .unwrap();
+    write(&dir, "s.toml", "schema_version = 1\n[run]\ndraws = 32\n");
     let ok = wardsim()
         .current_dir(&dir)
         .args(["run", "s.toml", "--quiet"])
@@ -163,11 +155,11 @@ fn an_earlier_good_result_survives_a_failed_rerun() {
         .unwrap();
     assert_eq!(ok.status.code(), Some(0));
     let before = std::fs::read(dir.join("out/s/summary.json")).unwrap();
-    std::fs::write(
-        dir.join("s.toml"),
+    write(
+        &dir,
+        "s.toml",
         "schema_version = 1\n[pool]\nofficers = 3000\n",
-    )
-    .unwrap();
+    );
     let bad = wardsim()
         .current_dir(&dir)
         .args(["run", "s.toml", "--quiet"])

@@ -34,3 +34,10 @@ pub fn temp_dir(label: &str) -> PathBuf {
 pub fn wardsim() -> std::process::Command {
     std::process::Command::new(env!("CARGO_BIN_EXE_wardsim"))
 }
+
+/// Writes a file, creating its folder.
+pub fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}

@@ -1,6 +1,6 @@
 //! The embedded London data, and CSV errors that name file, line and column.
 
-use super::common::{temp_dir, wardsim};
+use super::common::{temp_dir, wardsim, write};
 use wardsim::data;
 
 #[test]
@@ -83,7 +83,7 @@ fn a_missing_column_is_named() {
     let b = std::fs::read_to_string(dir.join("boroughs.csv"))
         .unwrap()
         .replacen("borough_name", "name", 1);
-    std::fs::write(dir.join("boroughs.csv"), b).unwrap();
+    write(&dir, "boroughs.csv", &b);
     let err = data::load_folder(&dir).unwrap_err().to_string();
     assert!(
         err.contains(

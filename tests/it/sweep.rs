@@ -1,6 +1,6 @@
 //! Variants, sweeps and batches.
 
-use super::common::{london, root, temp_dir, wardsim};
+use super::common::{london, root, temp_dir, wardsim, write};
 use wardsim::pipeline;
 use wardsim::scenario::{DatasetCache, load_file, parse_file};
 use wardsim::simulation::NoProgress;
@@ -99,7 +99,7 @@ fn a_two_parameter_sweep_reports_a_crossing_per_series() {
 #[test]
 fn sweep_results_do_not_depend_on_jobs() {
     let out = temp_dir("sweep-jobs");
-    std::fs::write(out.join("s.toml"), sweep_text("")).unwrap();
+    write(&out, "s.toml", &sweep_text(""));
     for jobs in ["1", "3"] {
         let r = wardsim()
             .current_dir(&out)
@@ -128,21 +128,17 @@ fn sweep_results_do_not_depend_on_jobs() {
 fn a_batch_reports_a_bad_file_and_still_runs_the_rest() {
     let dir = temp_dir("batch");
     std::fs::create_dir_all(dir.join("in")).unwrap();
-    std::fs::write(
-        dir.join("in/a.toml"),
-        "schema_version = 1\n[run]\ndraws = 32\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("in/b.toml"),
+    write(&dir, "in/a.toml", "schema_version = 1\n[run]\ndraws = 32\n");
+    write(
+        &dir,
+        "in/b.toml",
         "schema_version = 1\n[pool]\nofficers = \"x\"\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("in/c.toml"),
+    );
+    write(
+        &dir,
+        "in/c.toml",
         "schema_version = 1\n[pool]\nofficers = 3000\n",
-    )
-    .unwrap();
+    );
     let r = wardsim()
         .current_dir(&dir)
         .args(["run", "in", "--quiet"])
