@@ -72,12 +72,17 @@ pub struct Comparison {
     pub wards: Vec<AreaDifference>,
 }
 
-const ROWS: [(&str, &str, &str); 10] = [
+const ROWS: [(&str, &str, &str); 11] = [
     ("i_on_time", "I calls on time (15 min target)", "share"),
     ("s_on_time", "S calls on time (60 min target)", "share"),
     (
         "i_response_minutes",
         "I response time, mean minutes",
+        "minutes",
+    ),
+    (
+        "i_p90_response_minutes",
+        "I response time, P90 minutes",
         "minutes",
     ),
     (

@@ -65,6 +65,22 @@ fn common_random_numbers_make_the_paired_interval_narrower_than_the_unpaired() {
         );
         assert!(!d.within_noise, "{metric}: the two-PCs policy changes it");
     }
+    // Every row the comparison promises is there.
+    let metrics: Vec<&str> = run.comparison.rows.iter().map(|r| r.metric).collect();
+    for m in [
+        "i_on_time",
+        "s_on_time",
+        "i_p90_response_minutes",
+        "utilisation",
+        "overload_share",
+        "unmet_response_hours",
+        "unmet_neighbourhood_hours",
+        "neighbourhood_cover",
+        "officers_per_1000_lowest",
+        "officers_per_1000_highest",
+    ] {
+        assert!(metrics.contains(&m), "comparison lacks {m}");
+    }
     // The policy costs S-grade response and buys neighbourhood cover.
     let diff = |m: &str| {
         run.comparison
