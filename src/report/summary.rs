@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::model::Allocation;
 use crate::scenario::Scenario;
 use crate::simulation::{
-    BOROUGH_METRICS, CHUNK_DRAWS, LONDON_METRICS, Plan, Results, UNIT_METRICS, WARD_METRICS,
+    BOROUGH_METRICS, CHUNK_DRAWS, LONDON_METRICS, Plan, Results, UNIT_METRICS,
 };
 use crate::stats::{Estimate, Moments};
 
@@ -243,7 +243,6 @@ pub fn summarise(s: &Scenario, plan: &Plan, a: &Allocation, r: &Results) -> Summ
         .collect();
 
     let calibration = calibrate(&boroughs, r);
-    let _ = WARD_METRICS;
     Summary {
         provenance: Provenance {
             tool: "wardsim",
