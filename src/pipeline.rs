@@ -81,7 +81,7 @@ pub fn compare(
             }
         })
         .collect();
-    let summaries: Vec<Summary> = runs.iter().map(|r| r.summary.clone()).collect();
+    let summaries: Vec<&Summary> = runs.iter().map(|r| &r.summary).collect();
     let comparison = report::compare(&summaries, &paired.differences);
     Ok(ComparisonRun { runs, comparison })
 }
@@ -115,7 +115,7 @@ pub fn sweep(
         .into_iter()
         .map(|r| r.expect("every point ran"))
         .collect();
-    let summaries: Vec<Summary> = runs.iter().map(|r| r.summary.clone()).collect();
+    let summaries: Vec<&Summary> = runs.iter().map(|r| &r.summary).collect();
     let table = sweep_table(sweep, &summaries);
     Ok(SweepRun { runs, table })
 }

@@ -10,8 +10,8 @@ use super::progress::Bars;
 use crate::data::{self, DataErrors};
 use crate::model::{CRIME_CATEGORIES, Dataset};
 use crate::report::{
-    area_files, comparison_csv, comparison_json, render_comparison_text, render_files,
-    render_sweep_text, render_text, sweep_csv, sweep_json, write_folder,
+    Export, SummaryJson, area_files, comparison_csv, comparison_json, render_comparison_text,
+    render_files, render_sweep_text, render_text, sweep_csv, sweep_json, write_folder,
 };
 use crate::scenario::{self, DatasetCache, Loaded, Scenario};
 
@@ -173,13 +173,11 @@ fn run(args: RunArgs) -> u8 {
                     for run in &r.runs {
                         files.push((
                             format!("points/{}/summary.json", run.summary.provenance.scenario),
-                            render_files(&run.summary).swap_remove(0).1,
+                            SummaryJson.render(&run.summary),
                         ));
                     }
                     let dir = args.out.join(&l.name);
-                    let refs: Vec<(&str, Vec<u8>)> =
-                        files.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
-                    if let Err(e) = write_folder(&dir, &refs) {
+                    if let Err(e) = write_folder(&dir, &files) {
                         bars.println(&format!(
                             "error: sweep `{}`: cannot write {}: {e}",
                             l.name,
@@ -396,8 +394,7 @@ fn compare(args: CompareArgs) -> u8 {
             files.push((format!("{}/{name}", r.summary.provenance.scenario), bytes));
         }
     }
-    let refs: Vec<(&str, Vec<u8>)> = files.iter().map(|(n, b)| (n.as_str(), b.clone())).collect();
-    if let Err(e) = write_folder(&dir, &refs) {
+    if let Err(e) = write_folder(&dir, &files) {
         eprintln!("error: cannot write {}: {e}", dir.display());
         return exit::RUN_FAILED;
     }

@@ -7,7 +7,7 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 
-pub fn write_folder(dir: &Path, files: &[(&str, Vec<u8>)]) -> std::io::Result<()> {
+pub fn write_folder<N: AsRef<str>>(dir: &Path, files: &[(N, Vec<u8>)]) -> std::io::Result<()> {
     let parent = match dir.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => Path::new(".").to_path_buf(),
@@ -26,7 +26,7 @@ pub fn write_folder(dir: &Path, files: &[(&str, Vec<u8>)]) -> std::io::Result<()
     fs::create_dir(&staging)?;
     let result = (|| {
         for (file, bytes) in files {
-            let path = staging.join(file);
+            let path = staging.join(file.as_ref());
             if let Some(parent) = path.parent() {
                 fs::create_dir_all(parent)?;
             }

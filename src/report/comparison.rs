@@ -153,8 +153,8 @@ fn fixed(x: f64, draws: u64) -> Estimate {
 }
 
 /// Builds the comparison from each scenario's summary and the paired differences.
-pub fn compare(summaries: &[Summary], differences: &[Results]) -> Comparison {
-    let first = &summaries[0];
+pub fn compare(summaries: &[&Summary], differences: &[Results]) -> Comparison {
+    let first = summaries[0];
     let mut rows = Vec::new();
     for (metric, label, unit) in ROWS {
         let values: Vec<Option<Estimate>> = summaries
@@ -235,47 +235,38 @@ pub fn compare(summaries: &[Summary], differences: &[Results]) -> Comparison {
             continue;
         }
         let d = &differences[k];
+        let area = |code: &str, name: &str, borough: &str, metric, difference| AreaDifference {
+            code: code.to_string(),
+            name: name.to_string(),
+            borough_name: borough.to_string(),
+            scenario: s.provenance.scenario.clone(),
+            metric,
+            difference,
+        };
         for (b, row) in s.boroughs.iter().enumerate() {
+            let (code, name) = (&row.borough_code, &row.borough_name);
             for (m, &metric) in BOROUGH_METRICS.iter().enumerate() {
-                if let Some(diff) = difference(
-                    &d.boroughs[b][m],
-                    first.boroughs[b].metrics[metric].as_ref(),
-                    row.metrics[metric].as_ref(),
-                ) {
-                    boroughs.push(AreaDifference {
-                        code: row.borough_code.clone(),
-                        name: row.borough_name.clone(),
-                        borough_name: row.borough_name.clone(),
-                        scenario: s.provenance.scenario.clone(),
-                        metric,
-                        difference: diff,
-                    });
+                let base = first.boroughs[b].metrics[metric].as_ref();
+                if let Some(diff) =
+                    difference(&d.boroughs[b][m], base, row.metrics[metric].as_ref())
+                {
+                    boroughs.push(area(code, name, name, metric, diff));
                 }
             }
-            boroughs.push(AreaDifference {
-                code: row.borough_code.clone(),
-                name: row.borough_name.clone(),
-                borough_name: row.borough_name.clone(),
-                scenario: s.provenance.scenario.clone(),
-                metric: "officers_per_1000",
-                difference: exact(first.boroughs[b].officers_per_1000, row.officers_per_1000),
-            });
+            let per_1000 = exact(first.boroughs[b].officers_per_1000, row.officers_per_1000);
+            boroughs.push(area(code, name, name, "officers_per_1000", per_1000));
         }
         for (w, row) in s.wards.iter().enumerate() {
             for (m, &metric) in WARD_METRICS.iter().enumerate() {
-                if let Some(diff) = difference(
-                    &d.wards[w][m],
-                    first.wards[w].metrics[m].as_ref(),
-                    row.metrics[m].as_ref(),
-                ) {
-                    wards.push(AreaDifference {
-                        code: row.ward_code.clone(),
-                        name: row.ward_name.clone(),
-                        borough_name: row.borough_name.clone(),
-                        scenario: s.provenance.scenario.clone(),
+                let base = first.wards[w].metrics[m].as_ref();
+                if let Some(diff) = difference(&d.wards[w][m], base, row.metrics[m].as_ref()) {
+                    wards.push(area(
+                        &row.ward_code,
+                        &row.ward_name,
+                        &row.borough_name,
                         metric,
-                        difference: diff,
-                    });
+                        diff,
+                    ));
                 }
             }
         }

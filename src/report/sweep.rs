@@ -89,7 +89,7 @@ fn show_target(metric: &str, target: f64) -> String {
     }
 }
 
-pub fn sweep_table(sweep: &Sweep, summaries: &[Summary]) -> SweepTable {
+pub fn sweep_table(sweep: &Sweep, summaries: &[&Summary]) -> SweepTable {
     let rows: Vec<SweepRow> = summaries
         .iter()
         .enumerate()

@@ -126,7 +126,7 @@ pub fn parse_file(
         let generated = DeTable::parse(&snippet).map_err(|e| parse_error(file, &snippet, &e))?;
         let mut results = Vec::new();
         let mut sweep = Sweep {
-            parameter: spec.parameter.0.clone(),
+            parameter: spec.axis.parameter.0.clone(),
             values: Vec::new(),
             by: spec
                 .by
@@ -140,11 +140,15 @@ pub fn parse_file(
             None => vec![None],
         };
         for by_index in by_points {
-            for i in 0..spec.values.len() {
+            for i in 0..spec.axis.values.len() {
                 let mut tree = base.get_ref().clone();
-                let value = spec.value(i, generated.get_ref());
-                set_path(&mut tree, &spec.parameter, value.clone());
-                let mut label = format!("{}-{}", last(&spec.parameter.0), text_of(value.get_ref()));
+                let value = spec.axis.value(i, generated.get_ref());
+                set_path(&mut tree, &spec.axis.parameter, value.clone());
+                let mut label = format!(
+                    "{}-{}",
+                    last(&spec.axis.parameter.0),
+                    text_of(value.get_ref())
+                );
                 if let (Some(b), Some(j)) = (&spec.by, by_index) {
                     let v = b.value(j, generated.get_ref());
                     set_path(&mut tree, &b.parameter, v.clone());
@@ -156,8 +160,11 @@ pub fn parse_file(
                 sweep.values.push(text_of(value.get_ref()));
                 let name = format!("{base_name}-{label}");
                 tree.insert(
-                    Spanned::new(spec.parameter.1.clone(), Cow::Borrowed("name")),
-                    Spanned::new(spec.parameter.1.clone(), DeValue::String(Cow::Owned(name))),
+                    Spanned::new(spec.axis.parameter.1.clone(), Cow::Borrowed("name")),
+                    Spanned::new(
+                        spec.axis.parameter.1.clone(),
+                        DeValue::String(Cow::Owned(name)),
+                    ),
                 );
                 results.push(validate(
                     file,
@@ -358,8 +365,7 @@ enum AxisValue<'i> {
 }
 
 struct SweepSpec<'i> {
-    parameter: (String, Range<usize>),
-    values: Vec<AxisValue<'i>>,
+    axis: Axis<'i>,
     by: Option<Axis<'i>>,
     target_metric: String,
     target: Option<f64>,
@@ -389,17 +395,10 @@ fn axis_value<'a, 'i: 'a>(v: &AxisValue<'i>, generated: &DeTable<'a>) -> Spanned
 }
 
 impl<'i> SweepSpec<'i> {
-    fn value<'a>(&self, i: usize, generated: &DeTable<'a>) -> Spanned<DeValue<'a>>
-    where
-        'i: 'a,
-    {
-        axis_value(&self.values[i], generated)
-    }
-
     fn snippet(&self) -> String {
         let mut s = String::new();
         let by = self.by.iter().flat_map(|b| b.values.iter());
-        for v in self.values.iter().chain(by) {
+        for v in self.axis.values.iter().chain(by) {
             if let AxisValue::Generated(key, _, literal) = v {
                 s.push_str(&format!("{key} = {literal}\n"));
             }
@@ -586,8 +585,7 @@ fn read_sweep<'i>(v: &Spanned<DeValue<'i>>, sink: &mut Sink) -> Option<SweepSpec
         return None;
     }
     Some(SweepSpec {
-        parameter: axis.parameter,
-        values: axis.values,
+        axis,
         by,
         target_metric,
         target,

@@ -35,6 +35,9 @@ pub struct DrawOutcome {
     base_alt: Vec<f64>,
     base_busy: Vec<f64>,
     response: ResponseGrid,
+    unit_aid: Vec<f64>,
+    borough_calls: Vec<f64>,
+    borough_demand: Vec<f64>,
 }
 
 /// P(wait ≤ x) for a wait that is 0 with probability 1 − c and otherwise
@@ -80,7 +83,12 @@ pub fn evaluate(plan: &Plan, p: &Params, a: &Allocation, d: &DrawDemand, out: &m
     let min_response = f64::from(Plan::min_response_officers(p));
     let total_response: f64 = a.response_officers.iter().map(|&x| f64::from(x)).sum();
     let total_ward: f64 = a.ward_officers.iter().map(|&x| f64::from(x)).sum();
-    let mut unit_aid = vec![0.0; nu];
+    // Scratch vectors reused across draws (taken out so `out` can be written meanwhile).
+    let mut unit_aid = std::mem::take(&mut out.unit_aid);
+    let mut borough_calls = std::mem::take(&mut out.borough_calls);
+    let mut borough_demand = std::mem::take(&mut out.borough_demand);
+    unit_aid.clear();
+    unit_aid.resize(nu, 0.0);
     for e in &d.events {
         let wards_eligible =
             !p.policy.ring_fence.enabled || e.severity >= p.policy.ring_fence.exception_severity;
@@ -333,8 +341,10 @@ pub fn evaluate(plan: &Plan, p: &Params, a: &Allocation, d: &DrawDemand, out: &m
     out.boroughs.clear();
     out.boroughs.resize(nb, [0.0; BOROUGH_METRICS.len()]);
     // Per borough: call weights and neighbourhood demand, to turn sums into shares.
-    let mut borough_calls = vec![0.0; nb];
-    let mut borough_demand = vec![0.0; nb];
+    borough_calls.clear();
+    borough_calls.resize(nb, 0.0);
+    borough_demand.clear();
+    borough_demand.resize(nb, 0.0);
     for w in 0..nw {
         let supply = (f64::from(a.ward_officers[w]) * h - out.ward_pulled[w] - out.ward_aid[w])
             .max(0.0)
@@ -403,4 +413,7 @@ pub fn evaluate(plan: &Plan, p: &Params, a: &Allocation, d: &DrawDemand, out: &m
     l[L::SURGE_AID] = unit_aid.iter().sum::<f64>() + out.ward_aid.iter().sum::<f64>();
     l[L::SURGE_EVENTS] = d.events.len() as f64;
     l[L::I_P90_RESPONSE] = out.response.quantile(0.9);
+    out.unit_aid = unit_aid;
+    out.borough_calls = borough_calls;
+    out.borough_demand = borough_demand;
 }
