@@ -54,5 +54,6 @@ pub fn allocate(scenario: &Scenario, plan: &Plan, needs: &Needs) -> Allocation {
         response_officers: response.into_iter().map(|x| x as u32).collect(),
         other_officers: other.into_iter().map(|x| x as u32).collect(),
         overhead_officers: vec![needs.overhead_per_unit; units],
+        optimisation: None,
     }
 }

@@ -9,6 +9,7 @@ mod apportion;
 mod check;
 mod feasibility;
 mod formula;
+pub mod optimise;
 
 use std::fmt;
 
@@ -26,12 +27,15 @@ pub enum AllocationError {
     Infeasible(String),
     /// A method produced an allocation that breaks a rule (a bug, reported as such).
     Broken(Vec<String>),
+    /// The LP solver failed: what it said, which scenario, how to reproduce.
+    Solver(String),
 }
 
 impl fmt::Display for AllocationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             AllocationError::Infeasible(m) => write!(f, "infeasible: {m}"),
+            AllocationError::Solver(m) => write!(f, "the optimiser failed: {m}"),
             AllocationError::Broken(v) => {
                 write!(
                     f,
@@ -55,6 +59,7 @@ pub fn allocate(scenario: &Scenario, plan: &Plan) -> Result<Allocation, Allocati
     needs.check_feasible(&scenario.params)?;
     let allocation = match scenario.params.allocation.method {
         AllocationMethod::Formula => formula::allocate(scenario, plan, &needs),
+        AllocationMethod::Optimise => optimise::allocate(scenario, plan, &needs)?,
     };
     let problems = check(scenario, plan, &allocation);
     if problems.is_empty() {

@@ -9,6 +9,7 @@ Examples:
   wardsim run scenarios/two-pcs-per-ward.toml
   wardsim run scenarios/status-quo-2016.toml scenarios/two-pcs-per-ward.toml --draws 20000
   wardsim compare scenarios/status-quo-2016.toml scenarios/two-pcs-per-ward.toml
+  wardsim allocate scenarios/two-pcs-optimised.toml --write-lp model.lp
   wardsim check scenarios/*.toml
   wardsim data
 
@@ -36,6 +37,11 @@ pub enum Command {
         after_help = "The first scenario is the baseline: every other is compared with it, draw by draw.\nWrites <OUT>/comparison.csv, comparison.json, wards_diff.csv, boroughs_diff.csv and one folder per scenario.\nDefault <OUT>: out/compare-<first>-vs-<second>[-vs-...]."
     )]
     Compare(CompareArgs),
+    /// Allocate a scenario's pool without the Monte Carlo run; export the LP it solves
+    #[command(
+        after_help = "Prints the allocation's totals and, for `optimise` scenarios, the optimiser's report in plain words.\n--write-lp / --write-mps write the exact LP of the in-sample weeks (CPLEX LP / free MPS), which an external solver (glpsol, cbc, highs) solves to the reported LP bound."
+    )]
+    Allocate(AllocateArgs),
     /// Validate scenario files without running them
     Check {
         /// Scenario files (TOML)
@@ -70,9 +76,31 @@ pub struct RunArgs {
     /// Sweep points run at once (default 1); results are identical for any value
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u64).range(1..=1024))]
     pub jobs: u64,
+    /// Estimate the optimiser's optimality gap with N replications (Mak, Morton & Wood); `optimise` scenarios only
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(2..=1000))]
+    pub gap_batches: Option<u32>,
     /// No progress bars and no summary on stdout (errors still go to stderr)
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct AllocateArgs {
+    /// One scenario file (TOML)
+    #[arg(value_name = "SCENARIO.toml")]
+    pub scenario: PathBuf,
+    /// Write the LP in CPLEX LP format
+    #[arg(long, value_name = "FILE")]
+    pub write_lp: Option<PathBuf>,
+    /// Write the LP in free MPS format
+    #[arg(long, value_name = "FILE")]
+    pub write_mps: Option<PathBuf>,
+    /// Seed for every random stream (overrides [run] seed)
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Estimate the optimality gap with N replications (Mak, Morton & Wood)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(2..=1000))]
+    pub gap_batches: Option<u32>,
 }
 
 #[derive(Debug, Args)]

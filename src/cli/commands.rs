@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 
-use super::args::{Cli, Command, CompareArgs, RunArgs};
+use super::args::{AllocateArgs, Cli, Command, CompareArgs, RunArgs};
 use super::exit;
 use super::progress::Bars;
 use crate::data::{self, DataErrors};
@@ -19,6 +19,7 @@ pub fn execute(cli: Cli) -> u8 {
     match cli.command {
         Command::Run(args) => run(args),
         Command::Compare(args) => compare(args),
+        Command::Allocate(args) => allocate(args),
         Command::Check { scenarios } => check(&scenarios),
         Command::Data { dataset } => data_summary(dataset),
     }
@@ -129,6 +130,10 @@ fn run(args: RunArgs) -> u8 {
         args.seed,
         args.draws,
     );
+    set_gap_batches(
+        files.iter_mut().flat_map(|l| l.scenarios.iter_mut()),
+        args.gap_batches,
+    );
     let folders: Vec<(String, String)> = files
         .iter()
         .flat_map(|l| match &l.sweep {
@@ -237,6 +242,144 @@ fn run(args: RunArgs) -> u8 {
     if bad {
         exit::BAD_INPUT
     } else if failures > 0 {
+        exit::RUN_FAILED
+    } else {
+        exit::OK
+    }
+}
+
+/// Applies `--gap-batches` to every scenario.
+fn set_gap_batches<'a>(scenarios: impl Iterator<Item = &'a mut Scenario>, batches: Option<u32>) {
+    if let Some(k) = batches {
+        for s in scenarios {
+            s.params.allocation.optimise.gap_batches = k;
+        }
+    }
+}
+
+fn allocate(args: AllocateArgs) -> u8 {
+    use crate::allocation::{self, optimise};
+    use crate::model::AllocationMethod;
+    use crate::simulation::Plan;
+    let (mut files, bad) = load_files(std::slice::from_ref(&args.scenario));
+    if bad || files.is_empty() {
+        return exit::BAD_INPUT;
+    }
+    let mut loaded = files.remove(0);
+    harmonise(loaded.scenarios.iter_mut(), args.seed, None);
+    set_gap_batches(loaded.scenarios.iter_mut(), args.gap_batches);
+    let exporting = args.write_lp.is_some() || args.write_mps.is_some();
+    if exporting && loaded.scenarios.len() > 1 {
+        eprintln!(
+            "error: {} holds {} scenarios (variants or sweep points); --write-lp and --write-mps need a file with one",
+            args.scenario.display(),
+            loaded.scenarios.len()
+        );
+        return exit::BAD_INPUT;
+    }
+    let mut failures = 0;
+    for s in &loaded.scenarios {
+        let plan = Plan::new(s);
+        let a = match allocation::allocate(s, &plan) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("error: scenario `{}` ({}): {e}", s.name, s.file);
+                failures += 1;
+                continue;
+            }
+        };
+        let sum = |v: &[u32]| v.iter().map(|&x| u64::from(x)).sum::<u64>();
+        println!(
+            "{} — {} allocation ({} command units)",
+            s.name,
+            a.method.as_str(),
+            s.structure.units.len()
+        );
+        println!(
+            "  pool {}: ward {} · response {} · other local {} · overhead {}; PCSOs {}",
+            a.total_officers(),
+            sum(&a.ward_officers),
+            sum(&a.response_officers),
+            sum(&a.other_officers),
+            sum(&a.overhead_officers),
+            a.total_pcsos()
+        );
+        println!(
+            "  {:<28} {:>7} {:>6} {:>9}",
+            "command unit", "ward", "PCSOs", "response"
+        );
+        for (u, unit) in plan.units.iter().enumerate() {
+            println!(
+                "  {:<28} {:>7} {:>6} {:>9}",
+                s.structure.units[u].name,
+                unit.wards
+                    .iter()
+                    .map(|&w| u64::from(a.ward_officers[w]))
+                    .sum::<u64>(),
+                unit.wards
+                    .iter()
+                    .map(|&w| u64::from(a.pcsos[w]))
+                    .sum::<u64>(),
+                a.response_officers[u]
+            );
+        }
+        if let Some(o) = &a.optimisation {
+            for sentence in crate::report::in_words(o) {
+                println!("  · {sentence}");
+            }
+        }
+        if !exporting {
+            continue;
+        }
+        if a.method != AllocationMethod::Optimise {
+            eprintln!(
+                "error: scenario `{}` uses the formula method, which solves no LP; set `allocation.method = \"optimise\"`",
+                s.name
+            );
+            return exit::BAD_INPUT;
+        }
+        let needs = allocation::needs(s, &plan);
+        let prepared = match optimise::prepare(s, &plan, &needs) {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("error: scenario `{}`: {e}", s.name);
+                return exit::RUN_FAILED;
+            }
+        };
+        let lp = optimise::LinearProgram::build(&prepared.problem);
+        let title = format!(
+            "wardsim {} LP of scenario {} (seed {}, {} in-sample weeks; scenario hash {})",
+            env!("CARGO_PKG_VERSION"),
+            s.name,
+            s.params.run.seed,
+            prepared.problem.weeks,
+            s.hash
+        );
+        for (path, text) in [
+            (
+                &args.write_lp,
+                args.write_lp.as_ref().map(|_| lp.to_lp(&title)),
+            ),
+            (
+                &args.write_mps,
+                args.write_mps.as_ref().map(|_| lp.to_mps(&s.name)),
+            ),
+        ] {
+            if let (Some(path), Some(text)) = (path, text) {
+                if let Err(e) = crate::report::write_file(path, text.as_bytes()) {
+                    eprintln!("error: cannot write {}: {e}", path.display());
+                    return exit::RUN_FAILED;
+                }
+                println!(
+                    "  wrote {} ({} columns, {} rows)",
+                    path.display(),
+                    lp.columns.len(),
+                    lp.rows.len()
+                );
+            }
+        }
+    }
+    if failures > 0 {
         exit::RUN_FAILED
     } else {
         exit::OK

@@ -8,12 +8,16 @@ pub enum AllocationMethod {
     /// Policy minima for wards and PCSOs; response officers shared across
     /// command units by expected response workload (a Resource Allocation Formula).
     Formula,
+    /// The sample-average-approximation LP of MODEL §6 (or its exact marginal
+    /// analysis where the problem is separable).
+    Optimise,
 }
 
 impl AllocationMethod {
     pub fn as_str(self) -> &'static str {
         match self {
             AllocationMethod::Formula => "formula",
+            AllocationMethod::Optimise => "optimise",
         }
     }
 }
@@ -29,6 +33,8 @@ pub struct Allocation {
     /// Investigation, safeguarding, custody and the like: counted, not simulated.
     pub other_officers: Vec<u32>,
     pub overhead_officers: Vec<u32>,
+    /// What the optimiser reports beside the counts (`optimise` only).
+    pub optimisation: Option<Box<crate::model::Optimisation>>,
 }
 
 impl Allocation {

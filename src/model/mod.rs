@@ -6,10 +6,12 @@
 
 pub mod allocation;
 pub mod geography;
+pub mod optimisation;
 pub mod params;
 pub mod structure;
 
 pub use allocation::{Allocation, AllocationMethod};
 pub use geography::{Borough, BoroughId, CRIME_CATEGORIES, Dataset, Ward, WardId};
+pub use optimisation::Optimisation;
 pub use params::Params;
 pub use structure::{Base, CommandUnit, Structure, UnitId};

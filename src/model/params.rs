@@ -195,6 +195,59 @@ pub struct AllocationParams {
     /// How other local officers are shared across CUs: this share by recorded crime,
     /// the rest by population. Default 0.5, assumption.
     pub other_crime_share: f64,
+    pub optimise: Optimise,
+}
+
+/// Settings of the `optimise` method (MODEL §6), ignored by `formula`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Optimise {
+    /// In-sample weeks of the sample-average approximation. Default 200 (issue
+    /// specification; the optimality-gap check tells whether it is enough).
+    pub in_sample_draws: u64,
+    /// Planning utilisation ρ*: response capacity counted in the LP is ρ* × deployable
+    /// hours. MODEL §6 default 0.85, assumption: queues explode as utilisation nears 1.
+    pub planning_utilisation: f64,
+    /// ω_R, weight of an unmet response officer-hour. Default 1, assumption: an unmet
+    /// hour counts the same whichever role leaves it; change to state a priority.
+    pub response_weight: f64,
+    /// ω_N, weight of an unmet neighbourhood hour. Default 1, assumption (as above).
+    pub neighbourhood_weight: f64,
+    /// Weight each ward's neighbourhood shortfall by its harm index over the London
+    /// mean (h_w of MODEL §6). Default false: every ward's hour counts the same.
+    pub harm_weighting: bool,
+    /// Lowest officers per 1,000 residents any borough may have, counted as in
+    /// boroughs.csv. Default none.
+    pub borough_floor_per_1000: Option<f64>,
+    /// Largest share by which a CU's ward plus response officers may rise or fall
+    /// from the formula allocation of the same scenario. Default none; the Met's
+    /// Resource Allocation Formula capped gains at 2% (0.02).
+    pub transition_cap: Option<f64>,
+    pub solver: Solver,
+    /// Use exact marginal analysis instead of the LP where the problem is separable
+    /// (ring-fenced, no floor, no cap, no exceptional surge in the sample). Default true.
+    pub fast_path: bool,
+    /// Replications of the Mak–Morton–Wood optimality-gap estimate. Default 0 (off):
+    /// each one solves the problem again on fresh draws.
+    pub gap_batches: u32,
+}
+
+/// Which LP solver `optimise` uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Solver {
+    /// Clarabel, pure Rust interior point (always built).
+    Clarabel,
+    /// HiGHS, when wardsim is built with `--features highs` (needs cmake).
+    Highs,
+}
+
+impl Solver {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Solver::Clarabel => "clarabel",
+            Solver::Highs => "highs",
+        }
+    }
 }
 
 /// Crime index weights for I/S demand, in `CRIME_CATEGORIES` order. Assumption:
@@ -275,6 +328,18 @@ impl Default for Params {
                 method: crate::model::AllocationMethod::Formula,
                 other_share: 0.72,
                 other_crime_share: 0.5,
+                optimise: Optimise {
+                    in_sample_draws: 200,
+                    planning_utilisation: 0.85,
+                    response_weight: 1.0,
+                    neighbourhood_weight: 1.0,
+                    harm_weighting: false,
+                    borough_floor_per_1000: None,
+                    transition_cap: None,
+                    solver: Solver::Clarabel,
+                    fast_path: true,
+                    gap_batches: 0,
+                },
             },
         }
     }

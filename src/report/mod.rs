@@ -8,17 +8,19 @@ mod atomic;
 mod comparison;
 mod csv_files;
 mod json;
+mod optimisation;
 mod summary;
 mod sweep;
 mod text;
 
-pub use atomic::write_folder;
+pub use atomic::{write_file, write_folder};
 pub use comparison::{
     AreaDifference, Comparison, Difference, Row, area_files, compare, comparison_csv,
     comparison_json, render_comparison_text,
 };
 pub use csv_files::{AllocationCsv, BoroughsCsv, UnitsCsv, WardsCsv};
 pub use json::SummaryJson;
+pub use optimisation::{OptimisationSummary, in_words};
 pub use summary::{BoroughRow, Calibration, Provenance, Summary, UnitRow, WardRow, summarise};
 pub use sweep::{
     Crossing, SweepRow, SweepTable, render_sweep_text, sweep_csv, sweep_json, sweep_table,

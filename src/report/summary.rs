@@ -103,6 +103,9 @@ pub struct Summary {
     pub structure: String,
     pub allocation_method: &'static str,
     pub ring_fenced: bool,
+    /// What the optimiser reports (`optimise` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub optimisation: Option<super::OptimisationSummary>,
     pub totals: Totals,
     /// London-wide estimates; `null` where every draw was overloaded.
     pub london: BTreeMap<&'static str, Option<Estimate>>,
@@ -141,22 +144,15 @@ pub fn summarise(s: &Scenario, plan: &Plan, a: &Allocation, r: &Results) -> Summ
     let p = &s.params;
     let mut boroughs = Vec::new();
     let mut borough_officers = vec![0.0; ds.boroughs.len()];
+    let shares = plan.borough_shares(ds, p);
     for (u, unit) in plan.units.iter().enumerate() {
         for &b in &unit.boroughs {
             let wards = &plan.borough_wards[b];
-            let mut work = 0.0;
-            for &w in wards {
-                let (hi, hs) = plan.call_hours(p, w);
-                work += plan.wards[w].i_rate * hi + plan.wards[w].s_rate * hs;
-            }
-            let pop: f64 = wards.iter().map(|&w| ds.wards[w].population).sum();
-            let crime: f64 = wards.iter().map(|&w| ds.wards[w].crime_2018_total()).sum();
-            let c = p.allocation.other_crime_share;
-            let frac = |x: f64, total: f64| if total > 0.0 { x / total } else { 0.0 };
-            let response = f64::from(a.response_officers[u]) * frac(work, unit.workload_hours);
-            let other = f64::from(a.other_officers[u])
-                * (c * frac(crime, unit.crime) + (1.0 - c) * frac(pop, unit.population));
-            let overhead = f64::from(a.overhead_officers[u]) * frac(pop, unit.population);
+            let share = &shares[b];
+            let pop = share.population;
+            let response = f64::from(a.response_officers[u]) * share.response;
+            let other = f64::from(a.other_officers[u]) * share.other;
+            let overhead = f64::from(a.overhead_officers[u]) * share.overhead;
             let ward_officers: u32 = wards.iter().map(|&w| a.ward_officers[w]).sum();
             let officers = f64::from(ward_officers) + response + other + overhead;
             borough_officers[b] = officers;
@@ -266,6 +262,10 @@ pub fn summarise(s: &Scenario, plan: &Plan, a: &Allocation, r: &Results) -> Summ
         ),
         allocation_method: a.method.as_str(),
         ring_fenced: p.policy.ring_fence.enabled,
+        optimisation: a
+            .optimisation
+            .as_deref()
+            .map(super::optimisation::summarise),
         totals,
         london,
         units,

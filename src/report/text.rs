@@ -138,6 +138,13 @@ pub fn render_text(s: &Summary) -> String {
         hours,
     );
     line(&mut o, "surge aid hours", g("surge_aid_hours"), hours);
+    if let Some(opt) = &s.optimisation {
+        let _ = writeln!(o);
+        let _ = writeln!(o, "  the optimised allocation, in plain words");
+        for sentence in &opt.in_words {
+            let _ = writeln!(o, "{}", wrap(sentence, 86, "  · ", "    "));
+        }
+    }
 
     let _ = writeln!(o);
     let _ = writeln!(
@@ -177,4 +184,28 @@ pub fn render_text(s: &Summary) -> String {
         }
     }
     o
+}
+
+/// Wraps text at `width` columns, the first line after `first`, the rest after `rest`.
+fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let mut out = String::from(first);
+    let mut col = first.chars().count();
+    let mut start = true;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if !start && col + 1 + len > width {
+            out.push('\n');
+            out.push_str(rest);
+            col = rest.chars().count();
+            start = true;
+        }
+        if !start {
+            out.push(' ');
+            col += 1;
+        }
+        out.push_str(word);
+        col += len;
+        start = false;
+    }
+    out
 }

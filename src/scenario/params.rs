@@ -6,7 +6,8 @@ use toml::de::DeTable;
 use super::diagnostic::Sink;
 use super::reader::{Section, fmt_num};
 use crate::model::params::{
-    AllocationParams, Demand, Flex, Neighbourhood, Policy, Pool, Response, RingFence, Run, Surge,
+    AllocationParams, Demand, Flex, Neighbourhood, Optimise, Policy, Pool, Response, RingFence,
+    Run, Solver, Surge,
 };
 use crate::model::{AllocationMethod, CRIME_CATEGORIES, Params};
 
@@ -331,23 +332,71 @@ fn read_allocation(top: &Section, sink: &mut Sink, d: &AllocationParams) -> Allo
     let Some(s) = section(top, sink, "allocation", "allocation") else {
         return d.clone();
     };
-    s.deny_unknown(sink, &["method", "other_share", "other_crime_share"]);
-    if let Some((m, span)) = s.string(sink, "method")
-        && m != "formula"
+    s.deny_unknown(
+        sink,
+        &[
+            "method",
+            "other_share",
+            "other_crime_share",
+            "in_sample_draws",
+            "planning_utilisation",
+            "response_weight",
+            "neighbourhood_weight",
+            "harm_weighting",
+            "borough_floor_per_1000",
+            "transition_cap",
+            "solver",
+            "fast_path",
+            "gap_batches",
+        ],
+    );
+    let method = match s
+        .choice(sink, "method", &["formula", "optimise"], d.method.as_str())
+        .as_str()
     {
-        let hint = (m == "optimise" || m == "optimize")
-            .then(|| "the optimising LP is not part of this version; use \"formula\"".to_string());
-        sink.push(
-            span,
-            "`allocation.method` has an unknown value".into(),
-            "\"formula\"".into(),
-            format!("\"{m}\""),
-            hint,
-        );
-    }
+        "optimise" => AllocationMethod::Optimise,
+        _ => AllocationMethod::Formula,
+    };
+    let o = &d.optimise;
+    let optional = |sink: &mut Sink, key: &str, max: f64| {
+        s.get(key)
+            .is_some()
+            .then(|| s.number(sink, key, 0.0, 0.0, max))
+    };
+    let solver = match s
+        .choice(sink, "solver", &["clarabel", "highs"], o.solver.as_str())
+        .as_str()
+    {
+        "highs" => Solver::Highs,
+        _ => Solver::Clarabel,
+    };
     AllocationParams {
-        method: AllocationMethod::Formula,
+        method,
         other_share: s.number(sink, "other_share", d.other_share, 0.0, 0.99),
         other_crime_share: s.number(sink, "other_crime_share", d.other_crime_share, 0.0, 1.0),
+        optimise: Optimise {
+            in_sample_draws: s.integer(sink, "in_sample_draws", o.in_sample_draws, 1, 100_000),
+            planning_utilisation: s.number(
+                sink,
+                "planning_utilisation",
+                o.planning_utilisation,
+                0.05,
+                1.0,
+            ),
+            response_weight: s.number(sink, "response_weight", o.response_weight, 0.0, 1e6),
+            neighbourhood_weight: s.number(
+                sink,
+                "neighbourhood_weight",
+                o.neighbourhood_weight,
+                0.0,
+                1e6,
+            ),
+            harm_weighting: s.boolean(sink, "harm_weighting", o.harm_weighting),
+            borough_floor_per_1000: optional(sink, "borough_floor_per_1000", 100.0),
+            transition_cap: optional(sink, "transition_cap", 1.0),
+            solver,
+            fast_path: s.boolean(sink, "fast_path", o.fast_path),
+            gap_batches: s.integer(sink, "gap_batches", u64::from(o.gap_batches), 0, 1000) as u32,
+        },
     }
 }

@@ -19,6 +19,6 @@ pub use demand::{DrawDemand, sample_demand};
 pub use driver::{Accumulate, CHUNK_DRAWS, NoProgress, Progress, Results, run_chunks, simulate};
 pub use metrics::{BOROUGH_METRICS, LONDON_METRICS, UNIT_METRICS, WARD_METRICS};
 pub use paired::{Case, Paired, simulate_paired};
-pub use plan::{Plan, UnitPlan, WardPlan};
+pub use plan::{BoroughShare, Plan, UnitPlan, WardPlan};
 pub use recourse::{DrawOutcome, evaluate};
 pub use rng::draw_rng;

@@ -76,6 +76,49 @@ impl Plan {
     }
 }
 
+/// How a borough counts its command unit's shared officers: the shares of the
+/// unit's response, other and overhead officers it is credited with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BoroughShare {
+    pub unit: usize,
+    pub population: f64,
+    /// By expected response workload.
+    pub response: f64,
+    /// By `other_crime_share` of recorded crime and the rest of population.
+    pub other: f64,
+    /// By population.
+    pub overhead: f64,
+}
+
+impl Plan {
+    /// Every borough's shares of its unit's officers, in borough order.
+    pub fn borough_shares(&self, ds: &Dataset, p: &Params) -> Vec<BoroughShare> {
+        let frac = |x: f64, total: f64| if total > 0.0 { x / total } else { 0.0 };
+        let c = p.allocation.other_crime_share;
+        self.borough_wards
+            .iter()
+            .map(|wards| {
+                let unit = wards.first().map_or(0, |&w| self.wards[w].unit);
+                let u = &self.units[unit];
+                let mut work = 0.0;
+                for &w in wards {
+                    let (hi, hs) = self.call_hours(p, w);
+                    work += self.wards[w].i_rate * hi + self.wards[w].s_rate * hs;
+                }
+                let pop: f64 = wards.iter().map(|&w| ds.wards[w].population).sum();
+                let crime: f64 = wards.iter().map(|&w| ds.wards[w].crime_2018_total()).sum();
+                BoroughShare {
+                    unit,
+                    population: pop,
+                    response: frac(work, u.workload_hours),
+                    other: c * frac(crime, u.crime) + (1.0 - c) * frac(pop, u.population),
+                    overhead: frac(pop, u.population),
+                }
+            })
+            .collect()
+    }
+}
+
 fn distance_minutes(p: &Params, de: f64, dn: f64) -> f64 {
     let km = (de * de + dn * dn).sqrt() / 1000.0;
     p.response.turnout_minutes + p.response.road_factor * km / p.response.speed_kmh * 60.0

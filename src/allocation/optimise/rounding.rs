@@ -1,0 +1,164 @@
+//! From the LP's fractional optimum to whole officers and PCSOs, keeping every
+//! constraint: round down (never below a minimum), repair any borough floor and
+//! lower cap the rounding broke, then hand the officers the rounding freed to the
+//! places with the largest fractional parts, never past an upper cap.
+//!
+//! This module must not call a solver; the caller checks the result independently.
+
+use super::problem::{Levels, Problem};
+use crate::allocation::largest_remainder;
+
+/// Whole ward officers, PCSOs and response officers.
+pub struct Whole {
+    pub x: Vec<u32>,
+    pub p: Vec<u32>,
+    pub r: Vec<u32>,
+}
+
+const EPS: f64 = 1e-6;
+
+fn down(v: f64, min: u32) -> u32 {
+    ((v + EPS).floor().max(0.0) as u32).max(min)
+}
+
+pub fn round(pb: &Problem, lv: &Levels) -> Whole {
+    let (nw, nu) = (pb.wards(), pb.units());
+    let mut x: Vec<u32> = (0..nw).map(|w| down(lv.x[w], pb.ward_min[w])).collect();
+    let mut p: Vec<u32> = (0..nw).map(|w| down(lv.p[w], pb.pcso_min[w])).collect();
+    let mut r: Vec<u32> = (0..nu).map(|u| down(lv.r[u], pb.response_min[u])).collect();
+
+    // PCSOs: every one is placed; largest fractional part first, then by demand.
+    let placed: u64 = p.iter().map(|&v| u64::from(v)).sum();
+    let mut left = pb.pcsos.saturating_sub(placed);
+    let mut order: Vec<usize> = (0..nw).collect();
+    let frac_p: Vec<f64> = (0..nw).map(|w| lv.p[w] - f64::from(p[w])).collect();
+    order.sort_by(|&a, &b| frac_p[b].total_cmp(&frac_p[a]).then(a.cmp(&b)));
+    for &w in &order {
+        if left == 0 || frac_p[w] <= EPS {
+            break;
+        }
+        p[w] += 1;
+        left -= 1;
+    }
+    if left > 0 {
+        let weights: Vec<f64> = (0..nw)
+            .map(|w| (0..pb.weeks).map(|s| pb.week_neighbourhood(s)[w]).sum())
+            .collect();
+        let floors: Vec<u64> = p.iter().map(|&v| u64::from(v)).collect();
+        let total = floors.iter().sum::<u64>() + left;
+        p = largest_remainder(total, &weights, &floors)
+            .into_iter()
+            .map(|v| v as u32)
+            .collect();
+    }
+
+    // Officers. Item i < nw is ward i's officers; nw + u is unit u's response.
+    let target = |i: usize| if i < nw { lv.x[i] } else { lv.r[i - nw] };
+    let placed: u64 = x.iter().chain(&r).map(|&v| u64::from(v)).sum();
+    let mut left = pb.budget.saturating_sub(placed);
+    let mut unit_total: Vec<u64> = (0..nu)
+        .map(|u| {
+            u64::from(r[u])
+                + pb.unit_wards[u]
+                    .iter()
+                    .map(|&w| u64::from(x[w]))
+                    .sum::<u64>()
+        })
+        .collect();
+    let room = |i: usize, unit_total: &[u64]| {
+        let u = if i < nw { pb.ward_unit[i] } else { i - nw };
+        pb.caps
+            .iter()
+            .filter(|c| c.unit == u)
+            .all(|c| unit_total[u] < c.high)
+    };
+    let add = |i: usize, x: &mut Vec<u32>, r: &mut Vec<u32>, unit_total: &mut Vec<u64>| {
+        if i < nw {
+            x[i] += 1;
+            unit_total[pb.ward_unit[i]] += 1;
+        } else {
+            r[i - nw] += 1;
+            unit_total[i - nw] += 1;
+        }
+    };
+    let current = |i: usize, x: &[u32], r: &[u32]| f64::from(if i < nw { x[i] } else { r[i - nw] });
+    // The most deserving item among candidates: furthest below its LP value.
+    let best = |cands: &[usize],
+                x: &[u32],
+                r: &[u32],
+                unit_total: &[u64],
+                room: &dyn Fn(usize, &[u64]) -> bool| {
+        let mut best: Option<(f64, usize)> = None;
+        for &i in cands {
+            if !room(i, unit_total) {
+                continue;
+            }
+            let gap = target(i) - current(i, x, r);
+            if best.is_none_or(|(g, _)| gap > g) {
+                best = Some((gap, i));
+            }
+        }
+        best.map(|(_, i)| i)
+    };
+    for f in &pb.floors {
+        let have = |x: &[u32], r: &[u32]| {
+            f.wards.iter().map(|&w| f64::from(x[w])).sum::<f64>()
+                + f.response_share * f64::from(r[f.unit])
+        };
+        let cands: Vec<usize> = f.wards.iter().copied().chain([nw + f.unit]).collect();
+        while left > 0 && have(&x, &r) < f.need - 1e-9 {
+            let Some(i) = best(&cands, &x, &r, &unit_total, &room) else {
+                break;
+            };
+            add(i, &mut x, &mut r, &mut unit_total);
+            left -= 1;
+        }
+    }
+    for c in &pb.caps {
+        let cands: Vec<usize> = pb.unit_wards[c.unit]
+            .iter()
+            .copied()
+            .chain([nw + c.unit])
+            .collect();
+        while left > 0 && unit_total[c.unit] < c.low {
+            let Some(i) = best(&cands, &x, &r, &unit_total, &room) else {
+                break;
+            };
+            add(i, &mut x, &mut r, &mut unit_total);
+            left -= 1;
+        }
+    }
+    // The rest: largest fractional part first, one each.
+    let mut order: Vec<usize> = (0..nw + nu).collect();
+    let gap: Vec<f64> = order
+        .iter()
+        .map(|&i| target(i) - current(i, &x, &r))
+        .collect();
+    order.sort_by(|&a, &b| gap[b].total_cmp(&gap[a]).then(a.cmp(&b)));
+    for &i in &order {
+        if left == 0 || gap[i] <= EPS {
+            break;
+        }
+        if room(i, &unit_total) {
+            add(i, &mut x, &mut r, &mut unit_total);
+            left -= 1;
+        }
+    }
+    // Officers the LP left unused (every shortfall already zero) go to response
+    // by expected work, then to any unit with room under its cap.
+    while left > 0 {
+        let mut order: Vec<usize> = (0..nu).collect();
+        let work: Vec<f64> = (0..nu)
+            .map(|u| {
+                (0..pb.weeks).map(|s| pb.week_response(s)[u]).sum::<f64>() / (1.0 + f64::from(r[u]))
+            })
+            .collect();
+        order.sort_by(|&a, &b| work[b].total_cmp(&work[a]).then(a.cmp(&b)));
+        let Some(&u) = order.iter().find(|&&u| room(nw + u, &unit_total)) else {
+            break;
+        };
+        add(nw + u, &mut x, &mut r, &mut unit_total);
+        left -= 1;
+    }
+    Whole { x, p, r }
+}
