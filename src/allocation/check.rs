@@ -70,5 +70,49 @@ pub fn check(scenario: &Scenario, plan: &Plan, a: &Allocation) -> Vec<String> {
             ));
         }
     }
+    // Floors and caps are rules of the `optimise` method; `formula` ignores them.
+    let o = &p.allocation.optimise;
+    let optimised = a.method == crate::model::AllocationMethod::Optimise;
+    if let Some(per_1000) = o.borough_floor_per_1000.filter(|_| optimised) {
+        for (b, share) in plan.borough_shares(ds, p).iter().enumerate() {
+            let u = share.unit;
+            let officers = plan.borough_wards[b]
+                .iter()
+                .map(|&w| f64::from(a.ward_officers[w]))
+                .sum::<f64>()
+                + f64::from(a.response_officers[u]) * share.response
+                + f64::from(a.other_officers[u]) * share.other
+                + f64::from(a.overhead_officers[u]) * share.overhead;
+            if share.population > 0.0 && officers < per_1000 * share.population / 1000.0 - 1e-6 {
+                problems.push(format!(
+                    "{} has {:.3} officers per 1,000 residents; the floor is {per_1000}",
+                    ds.boroughs[b].name,
+                    officers / share.population * 1000.0
+                ));
+            }
+        }
+    }
+    if let Some(c) = o.transition_cap.filter(|_| optimised) {
+        let baseline = super::formula::allocate(scenario, plan, &n);
+        for (u, unit) in plan.units.iter().enumerate() {
+            let total = |x: &Allocation| {
+                u64::from(x.response_officers[u])
+                    + unit
+                        .wards
+                        .iter()
+                        .map(|&w| u64::from(x.ward_officers[w]))
+                        .sum::<u64>()
+            };
+            let (base, now) = (total(&baseline) as f64, total(a) as f64);
+            if now < (1.0 - c) * base - 1e-9 || now > (1.0 + c) * base + 1e-9 {
+                problems.push(format!(
+                    "{} has {now} ward and response officers; the transition cap allows {:.0} to {:.0} around {base}",
+                    scenario.structure.units[u].name,
+                    (1.0 - c) * base,
+                    (1.0 + c) * base
+                ));
+            }
+        }
+    }
     problems
 }

@@ -74,7 +74,7 @@ pub fn in_words(o: &Optimisation) -> Vec<String> {
     for r in &o.rules {
         let share = |x: f64| {
             if r.without_rule > 0.0 {
-                format!(" ({} of the optimum without it)", pct(x / r.without_rule))
+                format!(", {} of the optimum without it", pct(x / r.without_rule))
             } else {
                 String::new()
             }
@@ -94,22 +94,20 @@ pub fn in_words(o: &Optimisation) -> Vec<String> {
                 hours(r.without_rule),
                 hours(r.with_rule)
             ),
-            ("borough_floor", _) => format!(
-                "The borough floor costs {} {unit}{} (optimum {} with it, {} without).",
-                hours(r.cost),
-                share(r.cost),
-                hours(r.with_rule),
-                hours(r.without_rule)
-            ),
-            ("transition_cap", _) => format!(
-                "The transition cap costs {} {unit}{} (optimum {} with it, {} without).",
+            ("borough_floor", _) | ("transition_cap", _) => format!(
+                "The {} costs {} {unit}{}: the optimum is {} with it and {} without.",
+                if r.rule == "borough_floor" {
+                    "borough floor"
+                } else {
+                    "transition cap"
+                },
                 hours(r.cost),
                 share(r.cost),
                 hours(r.with_rule),
                 hours(r.without_rule)
             ),
             _ => format!(
-                "Pooling response across each command unit's boroughs is worth {} {unit}: with every borough covering its own response the optimum would be {} instead of {}.",
+                "Pooling response across each command unit's boroughs is worth {} {unit}: with every borough covering its own response the optimum would be {} instead of {} (floors and caps set aside on both sides).",
                 hours(r.cost),
                 hours(r.with_rule),
                 hours(r.without_rule)
@@ -128,11 +126,11 @@ pub fn in_words(o: &Optimisation) -> Vec<String> {
                     "transition_cap_low" => "cap on losses",
                     _ => "cap on gains",
                 };
-                format!("{} ({what}, {} per officer)", b.place, hours(b.price))
+                format!("{}'s {what} ({})", b.place, hours(b.price))
             })
             .collect();
         out.push(format!(
-            "Binding: {}{}.",
+            "Rules that bind, with what each officer they demand costs in {unit}: {}{}.",
             list.join(", "),
             if o.binding.len() > 5 {
                 format!(" and {} more", o.binding.len() - 5)

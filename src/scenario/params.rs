@@ -370,6 +370,18 @@ fn read_allocation(top: &Section, sink: &mut Sink, d: &AllocationParams) -> Allo
         "highs" => Solver::Highs,
         _ => Solver::Clarabel,
     };
+    if solver == Solver::Highs
+        && !cfg!(feature = "highs")
+        && let Some(v) = s.get("solver")
+    {
+        sink.push(
+            v.span(),
+            "`allocation.solver` is not available in this build".into(),
+            "\"clarabel\"".into(),
+            "\"highs\"".into(),
+            Some("HiGHS needs wardsim built with `--features highs` (and cmake)".into()),
+        );
+    }
     AllocationParams {
         method,
         other_share: s.number(sink, "other_share", d.other_share, 0.0, 0.99),

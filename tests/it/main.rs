@@ -9,6 +9,7 @@ mod demand;
 mod determinism;
 mod golden;
 mod invalid;
+mod optimise;
 mod queue;
 mod scenarios;
 mod sweep;

@@ -28,6 +28,7 @@ fn every_file_in_scenarios_runs_a_few_draws() {
         // Every variant and every sweep point, with few draws.
         for mut s in loaded.scenarios {
             s.params.run.draws = 24;
+            s.params.allocation.optimise.in_sample_draws = 8;
             let run = pipeline::run(&s, &NoProgress)
                 .unwrap_or_else(|e| panic!("{name} / {}: {e}", s.name));
             assert_eq!(run.results.draws, 24, "{name}");

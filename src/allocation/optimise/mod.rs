@@ -54,6 +54,9 @@ impl Solved {
     }
 }
 
+/// LP re-solves with tightened floors before rounding gives up.
+const ROUNDING_RETRIES: usize = 8;
+
 /// Whether marginal analysis solves this problem exactly and is allowed to.
 pub fn fast(pb: &Problem, o: &Optimise) -> bool {
     o.fast_path && pb.separable()
@@ -87,7 +90,39 @@ pub fn solve_problem(pb: &Problem, o: &Optimise) -> Result<Solved, String> {
         p: sol.values[l.p.clone()].to_vec(),
         r: sol.values[l.r.clone()].to_vec(),
     };
-    let whole = rounding::round(pb, &levels);
+    let mut whole = rounding::round(pb, &levels);
+    // Whole officers cannot always meet a floor the LP met with fractions (when
+    // the unit is also at its cap). Then the LP is solved again with those floors
+    // one officer tighter, a few times; the bound stays the first LP's.
+    let mut tightened = pb.clone();
+    for round in 0..=ROUNDING_RETRIES {
+        let short = tightened.short_floors(&whole.x, &whole.r);
+        if short.is_empty() {
+            break;
+        }
+        if round == ROUNDING_RETRIES {
+            let names: Vec<&str> = short
+                .iter()
+                .map(|&k| pb.floors[k].borough.as_str())
+                .collect();
+            return Err(format!(
+                "no whole-officer allocation found that meets the borough floor in {} (the LP meets it with fractions of officers; the transition cap leaves no room to round up)",
+                names.join(", ")
+            ));
+        }
+        for k in short {
+            tightened.floors[k].need += 1.0;
+        }
+        let lp = LinearProgram::build(&tightened);
+        let again = solve::solve(&lp, o.solver)?;
+        let l = &lp.layout;
+        let levels = Levels {
+            x: again.values[l.x.clone()].to_vec(),
+            p: again.values[l.p.clone()].to_vec(),
+            r: again.values[l.r.clone()].to_vec(),
+        };
+        whole = rounding::round(&tightened, &levels);
+    }
     let cost = pb.cost(&Levels::whole(&whole.x, &whole.p, &whole.r));
     Ok(Solved {
         x: whole.x,
@@ -165,8 +200,14 @@ pub fn allocate(
     let o = &scenario.params.allocation.optimise;
     let prepared = prepare(scenario, plan, needs)?;
     let pb = &prepared.problem;
-    let solved = solve_problem(pb, o)
-        .map_err(|e| AllocationError::Solver(format!("{e}; {}", reproduce(scenario))))?;
+    let solved = solve_problem(pb, o).map_err(|e| {
+        let hint = if !pb.floors.is_empty() && !pb.caps.is_empty() && e.contains("infeasible") {
+            " (the borough floor and the transition cap cannot hold together: a borough below the floor needs more than its unit's cap allows)"
+        } else {
+            ""
+        };
+        AllocationError::Solver(format!("{e}{hint}; {}", reproduce(scenario)))
+    })?;
     let rules = rules::price(&prepared, &solved, o).map_err(|e| {
         AllocationError::Solver(format!("{e} (pricing a rule); {}", reproduce(scenario)))
     })?;

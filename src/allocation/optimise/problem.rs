@@ -212,6 +212,20 @@ impl Problem {
             + self.response_min.iter().map(|&x| u64::from(x)).sum::<u64>()
     }
 
+    /// Floors (by index) that whole counts x, r leave unmet.
+    pub fn short_floors(&self, x: &[u32], r: &[u32]) -> Vec<usize> {
+        self.floors
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| {
+                let have = f.wards.iter().map(|&w| f64::from(x[w])).sum::<f64>()
+                    + f.response_share * f64::from(r[f.unit]);
+                have < f.need - 1e-9
+            })
+            .map(|(k, _)| k)
+            .collect()
+    }
+
     /// Neighbourhood hours a ward's officers and PCSOs supply.
     pub fn supply(&self, lv: &Levels, w: usize) -> f64 {
         self.hours * lv.x[w] + self.pcso_weight * self.hours * lv.p[w]

@@ -18,12 +18,30 @@ pub struct Whole {
 const EPS: f64 = 1e-6;
 
 fn down(v: f64, min: u32) -> u32 {
+    // (ward officers are rounded by group, below)
     ((v + EPS).floor().max(0.0) as u32).max(min)
 }
 
 pub fn round(pb: &Problem, lv: &Levels) -> Whole {
     let (nw, nu) = (pb.wards(), pb.units());
-    let mut x: Vec<u32> = (0..nw).map(|w| down(lv.x[w], pb.ward_min[w])).collect();
+    // Ward officers are rounded by group (borough where floors apply, else unit):
+    // the group's total is rounded down once and shared in proportion to the LP
+    // values, so a group loses less than one officer to rounding, not one a ward.
+    let groups: Vec<Vec<usize>> = if pb.floors.is_empty() {
+        pb.unit_wards.clone()
+    } else {
+        pb.floors.iter().map(|f| f.wards.clone()).collect()
+    };
+    let mut x: Vec<u32> = vec![0; nw];
+    for g in &groups {
+        let floors: Vec<u64> = g.iter().map(|&w| u64::from(pb.ward_min[w])).collect();
+        let lp_total: f64 = g.iter().map(|&w| lv.x[w]).sum();
+        let total = ((lp_total + EPS).floor().max(0.0) as u64).max(floors.iter().sum());
+        let weights: Vec<f64> = g.iter().map(|&w| lv.x[w].max(0.0)).collect();
+        for (&w, v) in g.iter().zip(largest_remainder(total, &weights, &floors)) {
+            x[w] = v as u32;
+        }
+    }
     let mut p: Vec<u32> = (0..nw).map(|w| down(lv.p[w], pb.pcso_min[w])).collect();
     let mut r: Vec<u32> = (0..nu).map(|u| down(lv.r[u], pb.response_min[u])).collect();
 
@@ -105,13 +123,33 @@ pub fn round(pb: &Problem, lv: &Levels) -> Whole {
             f.wards.iter().map(|&w| f64::from(x[w])).sum::<f64>()
                 + f.response_share * f64::from(r[f.unit])
         };
-        let cands: Vec<usize> = f.wards.iter().copied().chain([nw + f.unit]).collect();
-        while left > 0 && have(&x, &r) < f.need - 1e-9 {
-            let Some(i) = best(&cands, &x, &r, &unit_total, &room) else {
+        // A ward officer counts fully toward its borough, a response officer only
+        // by the borough's share: repair with ward officers.
+        let cands: Vec<usize> = f.wards.clone();
+        while have(&x, &r) < f.need - 1e-9 {
+            if left > 0
+                && let Some(i) = best(&cands, &x, &r, &unit_total, &room)
+            {
+                add(i, &mut x, &mut r, &mut unit_total);
+                left -= 1;
+                continue;
+            }
+            // No officer to spare, or the unit is at its cap: move one from a ward
+            // of another borough of the same unit that keeps its minimum and its
+            // own floor, the one furthest above its LP value.
+            let Some(&w) = f.wards.iter().max_by(|&&a, &&b| {
+                (lv.x[a] - f64::from(x[a]))
+                    .total_cmp(&(lv.x[b] - f64::from(x[b])))
+                    .then(b.cmp(&a))
+            }) else {
                 break;
             };
-            add(i, &mut x, &mut r, &mut unit_total);
-            left -= 1;
+            match donor(pb, f.unit, &f.wards, &x, &r, &lv.x) {
+                Some(Donor::Ward(d)) => x[d] -= 1,
+                Some(Donor::Response) => r[f.unit] -= 1,
+                None => break,
+            }
+            x[w] += 1;
         }
     }
     for c in &pb.caps {
@@ -161,4 +199,54 @@ pub fn round(pb: &Problem, lv: &Levels) -> Whole {
         left -= 1;
     }
     Whole { x, p, r }
+}
+
+/// Where an officer can come from to meet a floor within a unit at its cap.
+enum Donor {
+    Ward(usize),
+    Response,
+}
+
+/// A ward of `unit` outside `exclude` that can give up one officer without going
+/// below its minimum or taking its own borough below its floor (the one furthest
+/// above its LP value); else the unit's response, if one fewer response officer
+/// keeps the minimum crews and every other borough's floor (the borough being
+/// repaired gains a ward officer and loses only its share of the response one).
+fn donor(
+    pb: &Problem,
+    unit: usize,
+    exclude: &[usize],
+    x: &[u32],
+    r: &[u32],
+    lp: &[f64],
+) -> Option<Donor> {
+    let have = |f: &super::problem::Floor| {
+        f.wards.iter().map(|&v| f64::from(x[v])).sum::<f64>()
+            + f.response_share * f64::from(r[f.unit])
+    };
+    let keeps_floor = |w: usize| {
+        pb.floors
+            .iter()
+            .filter(|f| f.wards.contains(&w))
+            .all(|f| have(f) - 1.0 >= f.need - 1e-9)
+    };
+    let ward = pb.unit_wards[unit]
+        .iter()
+        .copied()
+        .filter(|w| !exclude.contains(w) && x[*w] > pb.ward_min[*w] && keeps_floor(*w))
+        .max_by(|&a, &b| {
+            (f64::from(x[a]) - lp[a])
+                .total_cmp(&(f64::from(x[b]) - lp[b]))
+                .then(b.cmp(&a))
+        });
+    if let Some(w) = ward {
+        return Some(Donor::Ward(w));
+    }
+    let response_ok = r[unit] > pb.response_min[unit]
+        && pb
+            .floors
+            .iter()
+            .filter(|f| f.unit == unit && f.wards.first().is_none_or(|w| !exclude.contains(w)))
+            .all(|f| have(f) - f.response_share >= f.need - 1e-9);
+    response_ok.then_some(Donor::Response)
 }
