@@ -52,6 +52,31 @@ pub fn write_folder<N: AsRef<str>>(dir: &Path, files: &[(N, Vec<u8>)]) -> std::i
     result
 }
 
+/// Writes one file atomically: a hidden sibling first, renamed into place once
+/// complete, so a failed write never leaves a truncated file under `path`.
+pub fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => Path::new(".").to_path_buf(),
+    };
+    fs::create_dir_all(&parent)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "out".into());
+    let staging = parent.join(format!(".{name}.partial-{}", std::process::id()));
+    let result = (|| {
+        let mut f = fs::File::create(&staging)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        fs::rename(&staging, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&staging);
+    }
+    result
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,29 +104,4 @@ mod tests {
         assert!(leftovers.is_empty());
         fs::remove_dir_all(&base).unwrap();
     }
-}
-
-/// Writes one file atomically: a hidden sibling first, renamed into place once
-/// complete, so a failed write never leaves a truncated file under `path`.
-pub fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => Path::new(".").to_path_buf(),
-    };
-    fs::create_dir_all(&parent)?;
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "out".into());
-    let staging = parent.join(format!(".{name}.partial-{}", std::process::id()));
-    let result = (|| {
-        let mut f = fs::File::create(&staging)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        fs::rename(&staging, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&staging);
-    }
-    result
 }

@@ -39,6 +39,78 @@ pub struct Row {
     pub differences: Vec<Option<Difference>>,
 }
 
+/// A rule's cost (or an officer's value) per scenario, in weighted shortfall hours
+/// a week on that scenario's in-sample weeks; `None` where the scenario is not
+/// optimised or has no such rule.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleRow {
+    pub rule: &'static str,
+    pub label: &'static str,
+    pub values: Vec<Option<f64>>,
+}
+
+/// The rule rows, when any scenario is optimised.
+fn rule_rows(summaries: &[&Summary]) -> Vec<RuleRow> {
+    if summaries.iter().all(|s| s.optimisation.is_none()) {
+        return Vec::new();
+    }
+    let of = |rule: &str| -> Vec<Option<f64>> {
+        summaries
+            .iter()
+            .map(|s| {
+                let o = &s.optimisation.as_ref()?.report;
+                o.rules.iter().find(|r| r.rule == rule).map(|r| r.cost)
+            })
+            .collect()
+    };
+    let field = |f: fn(&crate::model::Optimisation) -> f64| -> Vec<Option<f64>> {
+        summaries
+            .iter()
+            .map(|s| s.optimisation.as_ref().map(|o| f(&o.report)))
+            .collect()
+    };
+    vec![
+        RuleRow {
+            rule: "objective",
+            label: "expected weighted shortfall (in sample)",
+            values: field(|o| o.integer_objective),
+        },
+        RuleRow {
+            rule: "out_of_sample_objective",
+            label: "the same on the run's weeks",
+            values: field(|o| o.out_of_sample.mean),
+        },
+        RuleRow {
+            rule: "one_more_officer",
+            label: "value of one more officer",
+            values: field(|o| o.value_of_one_more_officer),
+        },
+        RuleRow {
+            rule: "ring_fencing",
+            label: "cost of ring-fencing",
+            values: of("ring_fencing"),
+        },
+        RuleRow {
+            rule: "borough_floor",
+            label: "cost of the borough floor",
+            values: of("borough_floor"),
+        },
+        RuleRow {
+            rule: "transition_cap",
+            label: "cost of the transition cap",
+            values: of("transition_cap"),
+        },
+        RuleRow {
+            rule: "separate_borough_pools",
+            label: "value of pooling boroughs' response",
+            values: of("separate_borough_pools"),
+        },
+    ]
+    .into_iter()
+    .filter(|r| r.values.iter().any(Option::is_some))
+    .collect()
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct AreaDifference {
     pub code: String,
@@ -66,6 +138,8 @@ pub struct Comparison {
     pub baseline: String,
     pub scenarios: Vec<ScenarioRef>,
     pub rows: Vec<Row>,
+    /// What each rule costs in each optimised scenario (empty when none is).
+    pub rule_costs: Vec<RuleRow>,
     /// Borough differences (every scenario after the first, every borough metric).
     pub boroughs: Vec<AreaDifference>,
     #[serde(skip)]
@@ -287,6 +361,7 @@ pub fn compare(summaries: &[&Summary], differences: &[Results]) -> Comparison {
             })
             .collect(),
         rows,
+        rule_costs: rule_rows(summaries),
         boroughs,
         wards,
     }
@@ -380,6 +455,27 @@ pub fn render_comparison_text(c: &Comparison) -> String {
         o,
         "\n  ± is the 95% CI half-width of each mean; [a, b] is the 95% CI of the paired difference."
     );
+    if !c.rule_costs.is_empty() {
+        let _ = write!(o, "\n  {:<36}", "optimiser, weighted shortfall h/week");
+        for s in &c.scenarios {
+            let _ = write!(o, " {:<width$}", s.name);
+        }
+        let _ = writeln!(o);
+        for r in &c.rule_costs {
+            let _ = write!(o, "  {:<36}", r.label);
+            for v in &r.values {
+                let cell = v.map_or("—".to_string(), |x| {
+                    format!("{:.1}", if x.abs() < 0.05 { 0.0 } else { x })
+                });
+                let _ = write!(o, " {cell:<width$}");
+            }
+            let _ = writeln!(o);
+        }
+        let _ = writeln!(
+            o,
+            "  (each rule priced by solving again without it on the scenario's own in-sample weeks; — where not optimised or no such rule)"
+        );
+    }
     for s in c.scenarios.iter().skip(1) {
         for (metric, label, unit) in [
             ("i_on_time", "I calls on time", "share"),

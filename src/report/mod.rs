@@ -15,7 +15,7 @@ mod text;
 
 pub use atomic::{write_file, write_folder};
 pub use comparison::{
-    AreaDifference, Comparison, Difference, Row, area_files, compare, comparison_csv,
+    AreaDifference, Comparison, Difference, Row, RuleRow, area_files, compare, comparison_csv,
     comparison_json, render_comparison_text,
 };
 pub use csv_files::{AllocationCsv, BoroughsCsv, UnitsCsv, WardsCsv};

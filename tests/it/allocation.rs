@@ -128,3 +128,70 @@ fn response_follows_workload_across_units() {
         );
     }
 }
+
+#[test]
+fn optimised_allocations_keep_the_pool_and_every_rule() {
+    let cache = std::cell::RefCell::new(DatasetCache::default());
+    let mut runner = TestRunner::new(Config {
+        cases: 12,
+        ..Config::default()
+    });
+    let strategy = (
+        3_000u32..30_000,
+        1u32..3,
+        prop_oneof![Just("boroughs"), Just("bcu2018")],
+        any::<bool>(),
+        prop_oneof![
+            Just(None),
+            (15u32..20).prop_map(|f| Some(f64::from(f) / 10.0))
+        ],
+        prop_oneof![
+            Just(None),
+            (2u32..20).prop_map(|c| Some(f64::from(c) / 100.0))
+        ],
+    );
+    runner
+        .run(&strategy, |(officers, dwo, units, ring_fenced, floor, cap)| {
+            let mut text = format!(
+                "schema_version = 1\n[run]\ndraws = 64\n[pool]\nofficers = {officers}\n[structure]\nunits = \"{units}\"\n\
+                 [policy]\nward_officers = {dwo}\n[policy.ring_fence]\nenabled = {ring_fenced}\n\
+                 [allocation]\nmethod = \"optimise\"\nin_sample_draws = 4\n"
+            );
+            if let Some(f) = floor {
+                text.push_str(&format!("borough_floor_per_1000 = {f}\n"));
+            }
+            if let Some(c) = cap {
+                text.push_str(&format!("transition_cap = {c}\n"));
+            }
+            let s = london(&text, &mut cache.borrow_mut());
+            let plan = Plan::new(&s);
+            let n = needs(&s, &plan);
+            match allocate(&s, &plan) {
+                Ok(a) => {
+                    prop_assert_eq!(a.total_officers(), u64::from(officers));
+                    prop_assert!(a.total_pcsos() <= u64::from(s.params.pool.pcsos));
+                    // The independent check covers minimums, floors and caps.
+                    prop_assert!(check(&s, &plan, &a).is_empty());
+                    for (w, &x) in a.ward_officers.iter().enumerate() {
+                        prop_assert!(x >= n.ward_minimum[w]);
+                    }
+                    let o = a.optimisation.as_ref().unwrap();
+                    prop_assert!(o.integer_objective >= o.lp_bound - 1e-6 * o.lp_bound.max(1.0));
+                }
+                Err(AllocationError::Infeasible(msg)) => {
+                    prop_assert!(
+                        msg.contains("ward minimums need") || msg.contains("a borough floor of"),
+                        "{}",
+                        msg
+                    );
+                }
+                // Only a floor and a cap together can leave no whole-officer answer.
+                Err(AllocationError::Solver(msg)) => {
+                    prop_assert!(floor.is_some() && cap.is_some(), "{}", msg);
+                }
+                Err(e) => prop_assert!(false, "{}", e),
+            }
+            Ok(())
+        })
+        .unwrap();
+}

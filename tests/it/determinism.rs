@@ -73,3 +73,27 @@ fn a_draw_depends_only_on_seed_and_index_and_is_shared_across_scenarios() {
     // Different draws differ.
     assert_ne!(sample(&p1, &sq.params, 137), sample(&p1, &sq.params, 138));
 }
+
+#[test]
+fn an_optimised_run_is_identical_on_any_thread_count() {
+    // The flexible scenario goes through the LP, rule pricing by re-solve and the
+    // out-of-sample estimate: all of it must be thread-count free.
+    let on = |threads: usize| {
+        let mut cache = DatasetCache::default();
+        let mut s = example("flexible-ward-officers.toml", 600, &mut cache);
+        s.params.allocation.optimise.in_sample_draws = 6;
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        let run = pool.install(|| pipeline::run(&s, &NoProgress)).unwrap();
+        render_files(&run.summary)
+    };
+    let one = on(1);
+    let three = on(3);
+    for ((name, a), (_, b)) in one.iter().zip(&three) {
+        assert!(a == b, "{name} differs between 1 and 3 threads");
+    }
+    let json = String::from_utf8(one[0].1.clone()).unwrap();
+    assert!(json.contains("\"optimisation\"") && json.contains("\"in_words\""));
+}

@@ -377,13 +377,20 @@ fn the_exported_lp_reads_back_and_solves_to_the_bound() {
             );
         }
     } else {
+        assert!(
+            std::env::var_os("WARDSIM_REQUIRE_GLPSOL").is_none(),
+            "WARDSIM_REQUIRE_GLPSOL is set but glpsol does not run"
+        );
         eprintln!("glpsol not installed: external-solver check skipped (the read-back check ran)");
     }
 }
 
+/// A row read back: name, terms (column, coefficient), sense, right-hand side.
+type ParsedRow = (String, Vec<(String, f64)>, String, f64);
+
 struct ParsedLp {
     objective: std::collections::HashMap<String, f64>,
-    rows: Vec<(String, Vec<(String, f64)>, String, f64)>,
+    rows: Vec<ParsedRow>,
     lower: std::collections::HashMap<String, f64>,
 }
 
@@ -460,7 +467,11 @@ fn parse_lp(text: &str) -> ParsedLp {
     out
 }
 
-fn random_problem() -> impl Strategy<Value = (Vec<Vec<f64>>, Vec<Vec<f64>>, u64, u64, u32, u32)> {
+/// Weekly response and neighbourhood demand, spare officers, PCSOs, ward and
+/// response minimums.
+type RandomProblem = (Vec<Vec<f64>>, Vec<Vec<f64>>, u64, u64, u32, u32);
+
+fn random_problem() -> impl Strategy<Value = RandomProblem> {
     (1usize..4, 1usize..5).prop_flat_map(|(units, weeks)| {
         (
             proptest::collection::vec(proptest::collection::vec(0.0f64..60.0, units), weeks),

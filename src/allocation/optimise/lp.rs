@@ -123,7 +123,7 @@ impl LinearProgram {
             } else {
                 None
             };
-            for u in 0..nu {
+            for (u, &demand) in response.iter().enumerate() {
                 let short = add(
                     &mut columns,
                     format!("u{u}_{s}"),
@@ -138,10 +138,10 @@ impl LinearProgram {
                     name: format!("resp{u}_{s}"),
                     terms,
                     sense: Sense::Ge,
-                    rhs: response[u],
+                    rhs: demand,
                 });
             }
-            for w in 0..nw {
+            for (w, &demand) in neighbourhood.iter().enumerate() {
                 let short = add(
                     &mut columns,
                     format!("v{w}_{s}"),
@@ -162,7 +162,7 @@ impl LinearProgram {
                     name: format!("nbh{w}_{s}"),
                     terms,
                     sense: Sense::Ge,
-                    rhs: neighbourhood[w],
+                    rhs: demand,
                 });
             }
         }

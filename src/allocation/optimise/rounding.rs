@@ -1,7 +1,9 @@
 //! From the LP's fractional optimum to whole officers and PCSOs, keeping every
-//! constraint: round down (never below a minimum), repair any borough floor and
-//! lower cap the rounding broke, then hand the officers the rounding freed to the
-//! places with the largest fractional parts, never past an upper cap.
+//! constraint: round down (never below a minimum; ward officers by borough or unit,
+//! so each group loses less than one officer), repair any borough floor and lower
+//! cap the rounding broke (moving an officer within a unit at its cap if need be),
+//! then hand the officers the rounding freed to the places with the largest
+//! fractional parts, never past an upper cap.
 //!
 //! This module must not call a solver; the caller checks the result independently.
 
@@ -17,8 +19,9 @@ pub struct Whole {
 
 const EPS: f64 = 1e-6;
 
+/// An LP value rounded down to whole people, never below the minimum; a hair of
+/// tolerance lets 2.9999999 count as 3.
 fn down(v: f64, min: u32) -> u32 {
-    // (ward officers are rounded by group, below)
     ((v + EPS).floor().max(0.0) as u32).max(min)
 }
 
