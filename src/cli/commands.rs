@@ -277,6 +277,13 @@ fn allocate(args: AllocateArgs) -> u8 {
         );
         return exit::BAD_INPUT;
     }
+    if exporting && loaded.scenarios[0].params.allocation.method != AllocationMethod::Optimise {
+        eprintln!(
+            "error: scenario `{}` uses the formula method, which solves no LP; set `allocation.method = \"optimise\"`",
+            loaded.scenarios[0].name
+        );
+        return exit::BAD_INPUT;
+    }
     let mut failures = 0;
     for s in &loaded.scenarios {
         let plan = Plan::new(s);
@@ -330,13 +337,6 @@ fn allocate(args: AllocateArgs) -> u8 {
         }
         if !exporting {
             continue;
-        }
-        if a.method != AllocationMethod::Optimise {
-            eprintln!(
-                "error: scenario `{}` uses the formula method, which solves no LP; set `allocation.method = \"optimise\"`",
-                s.name
-            );
-            return exit::BAD_INPUT;
         }
         let needs = allocation::needs(s, &plan);
         let prepared = match optimise::prepare(s, &plan, &needs) {

@@ -178,3 +178,20 @@ fn an_earlier_good_result_survives_a_failed_rerun() {
     assert!(stray.is_empty(), "no staging folders left behind");
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn allocate_refuses_to_export_an_lp_the_formula_never_solves() {
+    let dir = temp_dir("cli-allocate-formula");
+    let lp = dir.join("model.lp");
+    let r = wardsim()
+        .current_dir(root())
+        .args(["allocate", "scenarios/status-quo-2016.toml", "--write-lp"])
+        .arg(&lp)
+        .output()
+        .unwrap();
+    assert_eq!(r.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&r.stderr).contains("uses the formula method, which solves no LP")
+    );
+    assert!(r.stdout.is_empty() && !lp.exists());
+}
