@@ -34,6 +34,8 @@ pub struct Optimisation {
     pub value_of_one_more_officer: f64,
     pub value_of_one_more_pcso: f64,
     pub rules: Vec<RuleCost>,
+    /// Rules that could not be priced, and why.
+    pub unpriced: Vec<String>,
     /// Floors and caps that bind, with the objective's rise per officer they demand.
     pub binding: Vec<Binding>,
     /// The same objective for the same allocation on independent weeks.

@@ -115,6 +115,9 @@ pub fn in_words(o: &Optimisation) -> Vec<String> {
         };
         out.push(sentence);
     }
+    for why in &o.unpriced {
+        out.push(format!("Not priced: {why}."));
+    }
     if !o.binding.is_empty() {
         let list: Vec<String> = o
             .binding

@@ -545,3 +545,27 @@ fn the_rules_a_scenario_carries_are_its_own() {
         assert!((c.high - c.low) as f64 <= 0.04 * c.baseline as f64 + 1e-9);
     }
 }
+
+#[test]
+fn pooling_is_left_unpriced_when_separate_boroughs_could_not_field_minimum_crews() {
+    // Found by the property test: on a pool this small the 12 BCUs can field
+    // their minimum crews, but 32 separate boroughs could not.
+    let mut cache = DatasetCache::default();
+    let s = london(
+        "schema_version = 1\n[run]\ndraws = 64\n[pool]\nofficers = 4205\n[structure]\nunits = \"bcu2018\"\n[allocation]\nmethod = \"optimise\"\nin_sample_draws = 4\n",
+        &mut cache,
+    );
+    let a = allocation::allocate(&s, &Plan::new(&s)).unwrap_or_else(|e| panic!("{e}"));
+    let o = a.optimisation.as_ref().unwrap();
+    assert!(o.rules.iter().all(|r| r.rule != "separate_borough_pools"));
+    assert!(
+        o.unpriced.iter().any(|u| u.contains("value of pooling")),
+        "{:?}",
+        o.unpriced
+    );
+    assert!(
+        wardsim::report::in_words(o)
+            .iter()
+            .any(|w| w.starts_with("Not priced: the value of pooling"))
+    );
+}

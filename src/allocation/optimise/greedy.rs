@@ -13,7 +13,6 @@ use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 use super::problem::{Levels, Problem};
-use crate::allocation::largest_remainder;
 
 /// Σ_s (v_s − t)⁺ for a fixed set of values, in O(log S).
 struct HingeSum {
@@ -146,18 +145,8 @@ pub fn integer(pb: &Problem) -> Greedy {
             id: top.id,
         });
     }
-    if left > 0 {
-        // Nothing left to gain: spread the rest by expected neighbourhood demand.
-        let weights: Vec<f64> = (0..nw)
-            .map(|w| (0..pb.weeks).map(|s| pb.week_neighbourhood(s)[w]).sum())
-            .collect();
-        let floors: Vec<u64> = p.iter().map(|&v| u64::from(v)).collect();
-        let total = floors.iter().sum::<u64>() + left;
-        p = largest_remainder(total, &weights, &floors)
-            .into_iter()
-            .map(|v| v as u32)
-            .collect();
-    }
+    // Nothing left to gain: spread the rest by expected neighbourhood demand.
+    pb.spread_by_demand(&mut p, left, true);
 
     // Officers: wards (ids 0..nw) and units (ids nw..nw+nu) compete.
     let officer_gain = |x: &[u32], r: &[u32], p: &[u32], id: usize| {
@@ -196,19 +185,9 @@ pub fn integer(pb: &Problem) -> Greedy {
             id: top.id,
         });
     }
-    if left > 0 {
-        // Every expected shortfall is already zero: the rest go to response by
-        // expected work.
-        let weights: Vec<f64> = (0..nu)
-            .map(|u| (0..pb.weeks).map(|s| pb.week_response(s)[u]).sum())
-            .collect();
-        let floors: Vec<u64> = r.iter().map(|&v| u64::from(v)).collect();
-        let total = floors.iter().sum::<u64>() + left;
-        r = largest_remainder(total, &weights, &floors)
-            .into_iter()
-            .map(|v| v as u32)
-            .collect();
-    }
+    // Every expected shortfall is already zero: the rest go to response by
+    // expected work.
+    pb.spread_by_demand(&mut r, left, false);
     let next_officer = (0..nw + nu)
         .map(|id| officer_gain(&x, &r, &p, id))
         .fold(0.0, f64::max);

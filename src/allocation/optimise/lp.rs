@@ -214,6 +214,16 @@ impl LinearProgram {
         }
     }
 
+    /// The decision variables' values out of a solution's column values.
+    pub fn levels(&self, values: &[f64]) -> super::problem::Levels {
+        let l = &self.layout;
+        super::problem::Levels {
+            x: values[l.x.clone()].to_vec(),
+            p: values[l.p.clone()].to_vec(),
+            r: values[l.r.clone()].to_vec(),
+        }
+    }
+
     pub fn objective(&self, values: &[f64]) -> f64 {
         self.columns
             .iter()

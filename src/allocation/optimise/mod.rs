@@ -85,12 +85,7 @@ pub fn solve_problem(pb: &Problem, o: &Optimise) -> Result<Solved, String> {
     let lp = LinearProgram::build(pb);
     let sol = solve::solve(&lp, o.solver)?;
     let l = &lp.layout;
-    let levels = Levels {
-        x: sol.values[l.x.clone()].to_vec(),
-        p: sol.values[l.p.clone()].to_vec(),
-        r: sol.values[l.r.clone()].to_vec(),
-    };
-    let mut whole = rounding::round(pb, &levels);
+    let mut whole = rounding::round(pb, &lp.levels(&sol.values));
     // Whole officers cannot always meet a floor the LP met with fractions (when
     // the unit is also at its cap). Then the LP is solved again with those floors
     // one officer tighter, a few times; the bound stays the first LP's.
@@ -115,13 +110,7 @@ pub fn solve_problem(pb: &Problem, o: &Optimise) -> Result<Solved, String> {
         }
         let lp = LinearProgram::build(&tightened);
         let again = solve::solve(&lp, o.solver)?;
-        let l = &lp.layout;
-        let levels = Levels {
-            x: again.values[l.x.clone()].to_vec(),
-            p: again.values[l.p.clone()].to_vec(),
-            r: again.values[l.r.clone()].to_vec(),
-        };
-        whole = rounding::round(&tightened, &levels);
+        whole = rounding::round(&tightened, &lp.levels(&again.values));
     }
     let cost = pb.cost(&Levels::whole(&whole.x, &whole.p, &whole.r));
     Ok(Solved {
@@ -208,7 +197,7 @@ pub fn allocate(
         };
         AllocationError::Solver(format!("{e}{hint}; {}", reproduce(scenario)))
     })?;
-    let rules = rules::price(&prepared, &solved, o).map_err(|e| {
+    let (rules, unpriced) = rules::price(&prepared, &solved, o).map_err(|e| {
         AllocationError::Solver(format!("{e} (pricing a rule); {}", reproduce(scenario)))
     })?;
     let binding = rules::binding(&prepared.setting, &solved);
@@ -274,6 +263,7 @@ pub fn allocate(
         value_of_one_more_officer: solved.officer_value,
         value_of_one_more_pcso: solved.pcso_value,
         rules,
+        unpriced,
         binding,
         out_of_sample,
         optimality_gap,

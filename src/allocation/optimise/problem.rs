@@ -212,6 +212,34 @@ impl Problem {
             + self.response_min.iter().map(|&x| u64::from(x)).sum::<u64>()
     }
 
+    /// Adds `left` to whole counts in proportion to expected demand summed over
+    /// the weeks: neighbourhood demand for per-ward counts, response work for
+    /// per-unit counts. Used for people whose placement no longer changes the cost.
+    pub fn spread_by_demand(&self, counts: &mut Vec<u32>, left: u64, per_ward: bool) {
+        if left == 0 {
+            return;
+        }
+        let weights: Vec<f64> = (0..counts.len())
+            .map(|i| {
+                (0..self.weeks)
+                    .map(|s| {
+                        if per_ward {
+                            self.week_neighbourhood(s)[i]
+                        } else {
+                            self.week_response(s)[i]
+                        }
+                    })
+                    .sum()
+            })
+            .collect();
+        let floors: Vec<u64> = counts.iter().map(|&v| u64::from(v)).collect();
+        let total = floors.iter().sum::<u64>() + left;
+        *counts = crate::allocation::largest_remainder(total, &weights, &floors)
+            .into_iter()
+            .map(|v| v as u32)
+            .collect();
+    }
+
     /// Floors (by index) that whole counts x, r leave unmet.
     pub fn short_floors(&self, x: &[u32], r: &[u32]) -> Vec<usize> {
         self.floors

@@ -61,17 +61,7 @@ pub fn round(pb: &Problem, lv: &Levels) -> Whole {
         p[w] += 1;
         left -= 1;
     }
-    if left > 0 {
-        let weights: Vec<f64> = (0..nw)
-            .map(|w| (0..pb.weeks).map(|s| pb.week_neighbourhood(s)[w]).sum())
-            .collect();
-        let floors: Vec<u64> = p.iter().map(|&v| u64::from(v)).collect();
-        let total = floors.iter().sum::<u64>() + left;
-        p = largest_remainder(total, &weights, &floors)
-            .into_iter()
-            .map(|v| v as u32)
-            .collect();
-    }
+    pb.spread_by_demand(&mut p, left, true);
 
     // Officers. Item i < nw is ward i's officers; nw + u is unit u's response.
     let target = |i: usize| if i < nw { lv.x[i] } else { lv.r[i - nw] };

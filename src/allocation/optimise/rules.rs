@@ -10,12 +10,18 @@ use super::{Prepared, Solved, bound};
 use crate::model::optimisation::{Binding, RuleCost};
 use crate::model::params::Optimise;
 
-pub fn price(prepared: &Prepared, solved: &Solved, o: &Optimise) -> Result<Vec<RuleCost>, String> {
+/// Prices the rules; also says which could not be priced and why.
+pub fn price(
+    prepared: &Prepared,
+    solved: &Solved,
+    o: &Optimise,
+) -> Result<(Vec<RuleCost>, Vec<String>), String> {
     let setting = &prepared.setting;
     let own = setting.rules;
     let here = solved.bound;
     let solve = |rules: Rules| bound(&setting.problem(&prepared.sample, rules), o);
     let mut out = Vec::new();
+    let mut unpriced = Vec::new();
 
     // Ring-fencing, always priced: against flex for a ring-fenced scenario, and
     // as if added for a flexible one.
@@ -71,19 +77,29 @@ pub fn price(prepared: &Prepared, solved: &Solved, o: &Optimise) -> Result<Vec<R
         } else {
             here
         };
-        let split = solve(Rules {
+        let split_rules = Rules {
             split: true,
             ..plain
-        })?;
-        out.push(RuleCost {
-            rule: "separate_borough_pools",
-            with_rule: split,
-            without_rule: merged,
-            cost: split - merged,
-            in_scenario: false,
-        });
+        };
+        let split_problem = setting.problem(&prepared.sample, split_rules);
+        if split_problem.minimum_officers() > split_problem.budget {
+            unpriced.push(format!(
+                "the value of pooling: with every borough its own response pool, each would need its minimum crews ({} officers in all, with the ward minimums), more than the {} there are",
+                split_problem.minimum_officers(),
+                split_problem.budget
+            ));
+        } else {
+            let split = bound(&split_problem, o)?;
+            out.push(RuleCost {
+                rule: "separate_borough_pools",
+                with_rule: split,
+                without_rule: merged,
+                cost: split - merged,
+                in_scenario: false,
+            });
+        }
     }
-    Ok(out)
+    Ok((out, unpriced))
 }
 
 /// Floors and caps whose LP dual shows they bind.
