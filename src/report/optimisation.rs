@@ -48,12 +48,12 @@ pub fn in_words(o: &Optimisation) -> Vec<String> {
     let mut out = Vec::new();
     let unit = "hours of weighted shortfall a week";
     out.push(format!(
-        "Solved by {} over {} sampled weeks: {}.",
+        "Solved by {} over {} sampled weeks, because {}.",
         match o.solver {
             Some(s) => format!("{} ({s})", o.solved_by),
             None => o.solved_by.to_string(),
         },
-        o.in_sample_weeks,
+        hours(o.in_sample_weeks as f64),
         o.why
     ));
     out.push(format!(
@@ -145,12 +145,12 @@ pub fn in_words(o: &Optimisation) -> Vec<String> {
     let oos = &o.out_of_sample;
     out.push(format!(
         "On {} independent weeks the same allocation's expected shortfall is {} (95% CI {} to {}), against {} on the {} weeks it was optimised on.",
-        oos.weeks,
+        hours(oos.weeks as f64),
         hours(oos.mean),
         hours(oos.ci95_low),
         hours(oos.ci95_high),
         hours(o.integer_objective),
-        o.in_sample_weeks
+        hours(o.in_sample_weeks as f64)
     ));
     if let Some(g) = &o.optimality_gap {
         out.push(format!(

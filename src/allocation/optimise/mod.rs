@@ -219,7 +219,7 @@ pub fn allocate(
     let lp_size = lp_size(pb);
     let fast_path = fast(pb, o);
     let why = if fast_path {
-        "separable: ward officers are ring-fenced, there is no borough floor or transition cap, and no in-sample week has a surge at the ring-fence exception severity, so each unit's and ward's shortfall depends on its own officers only".to_string()
+        "the problem is separable: ward officers are ring-fenced, there is no borough floor or transition cap, and no in-sample week has a surge at the ring-fence exception severity, so each unit's and ward's shortfall depends on its own officers only".to_string()
     } else {
         let mut reasons = Vec::new();
         if pb.flex_always {
