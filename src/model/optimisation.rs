@@ -39,7 +39,7 @@ pub struct Optimisation {
     /// Floors and caps that bind, with the objective's rise per officer they demand.
     pub binding: Vec<Binding>,
     /// The same objective for the same allocation on independent weeks.
-    pub out_of_sample: Interval,
+    pub out_of_sample: crate::stats::Estimate,
     /// Mak–Morton–Wood multiple-replication estimate of the optimality gap.
     pub optimality_gap: Option<GapEstimate>,
 }
@@ -66,15 +66,6 @@ pub struct Binding {
     pub place: String,
     /// Rise in the objective per officer of tightening (LP dual).
     pub price: f64,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Interval {
-    pub mean: f64,
-    pub standard_error: f64,
-    pub ci95_low: f64,
-    pub ci95_high: f64,
-    pub weeks: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

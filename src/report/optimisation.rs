@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::text::thousands;
 use crate::model::Optimisation;
 
 /// The report with its sentences, as written to summary.json.
@@ -19,16 +20,7 @@ fn hours(x: f64) -> String {
     // Solver noise around zero reads as zero, never "-0.00".
     let x = if x.abs() < 0.005 { 0.0 } else { x };
     if x.abs() >= 100.0 {
-        let r = x.round() as i64;
-        let s = r.unsigned_abs().to_string();
-        let mut out = String::new();
-        for (i, c) in s.chars().enumerate() {
-            if i > 0 && (s.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        if r < 0 { format!("-{out}") } else { out }
+        thousands(x)
     } else if x.abs() >= 10.0 {
         format!("{x:.1}")
     } else {
@@ -53,7 +45,7 @@ pub fn in_words(o: &Optimisation) -> Vec<String> {
             Some(s) => format!("{} ({s})", o.solved_by),
             None => o.solved_by.to_string(),
         },
-        hours(o.in_sample_weeks as f64),
+        thousands(o.in_sample_weeks as f64),
         o.why
     ));
     out.push(format!(
@@ -145,12 +137,12 @@ pub fn in_words(o: &Optimisation) -> Vec<String> {
     let oos = &o.out_of_sample;
     out.push(format!(
         "On {} independent weeks the same allocation's expected shortfall is {} (95% CI {} to {}), against {} on the {} weeks it was optimised on.",
-        hours(oos.weeks as f64),
+        thousands(oos.draws as f64),
         hours(oos.mean),
         hours(oos.ci95_low),
         hours(oos.ci95_high),
         hours(o.integer_objective),
-        hours(o.in_sample_weeks as f64)
+        thousands(o.in_sample_weeks as f64)
     ));
     if let Some(g) = &o.optimality_gap {
         out.push(format!(

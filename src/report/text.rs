@@ -9,7 +9,8 @@ fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
 }
 
-fn thousands(x: f64) -> String {
+/// Whole number with thousands separated by commas.
+pub(super) fn thousands(x: f64) -> String {
     let s = format!("{:.0}", x.abs());
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {

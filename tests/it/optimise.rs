@@ -240,7 +240,7 @@ fn rounding_keeps_floors_caps_and_the_pool_and_rules_are_priced() {
         o.binding
     );
     assert!(rule("borough_floor").cost > 0.0 && rule("separate_borough_pools").cost > 0.0);
-    assert!(o.out_of_sample.weeks == 256 && o.out_of_sample.standard_error > 0.0);
+    assert!(o.out_of_sample.draws == 256 && o.out_of_sample.standard_error > 0.0);
 }
 
 #[test]
@@ -303,6 +303,11 @@ fn the_exported_lp_reads_back_and_solves_to_the_bound() {
     let plan = Plan::new(&s);
     let prepared = optimise::prepare(&s, &plan, &allocation::needs(&s, &plan)).unwrap();
     let lp = LinearProgram::build(&prepared.problem);
+    // The size the report gives without building the LP is the built LP's size.
+    assert_eq!(
+        optimise::lp_size(&prepared.problem),
+        (lp.columns.len(), lp.rows.len())
+    );
     let text = std::fs::read_to_string(&lp_path).unwrap();
     let parsed = parse_lp(&text);
     assert_eq!(parsed.rows.len(), lp.rows.len());

@@ -106,6 +106,30 @@ pub struct Greedy {
     pub next_pcso: f64,
 }
 
+/// Takes up to `left` steps, each where the gain is largest (ties to the lower id),
+/// while a step still gains anything. `step(id)` makes the step and returns that
+/// place's next gain. Returns the steps not taken.
+fn take_steps(gains: &[f64], mut left: u64, mut step: impl FnMut(usize) -> f64) -> u64 {
+    let mut heap: BinaryHeap<Step> = gains
+        .iter()
+        .enumerate()
+        .map(|(id, &gain)| Step { gain, id })
+        .collect();
+    while left > 0 {
+        let Some(top) = heap.peek().copied() else {
+            break;
+        };
+        if top.gain <= 0.0 {
+            break;
+        }
+        heap.pop();
+        let gain = step(top.id);
+        left -= 1;
+        heap.push(Step { gain, id: top.id });
+    }
+    left
+}
+
 /// Marginal analysis in whole officers and PCSOs.
 pub fn integer(pb: &Problem) -> Greedy {
     let costs = Costs::new(pb);
@@ -122,29 +146,12 @@ pub fn integer(pb: &Problem) -> Greedy {
         let now = z(x, p, w);
         costs.ward(pb, w, now) - costs.ward(pb, w, now + ch)
     };
-    let mut heap: BinaryHeap<Step> = (0..nw)
-        .map(|w| Step {
-            gain: pcso_gain(&x, &p, w),
-            id: w,
-        })
-        .collect();
+    let gains: Vec<f64> = (0..nw).map(|w| pcso_gain(&x, &p, w)).collect();
     let placed: u64 = p.iter().map(|&v| u64::from(v)).sum();
-    let mut left = pb.pcsos.saturating_sub(placed);
-    while left > 0 {
-        let Some(top) = heap.peek().copied() else {
-            break;
-        };
-        if top.gain <= 0.0 {
-            break;
-        }
-        heap.pop();
-        p[top.id] += 1;
-        left -= 1;
-        heap.push(Step {
-            gain: pcso_gain(&x, &p, top.id),
-            id: top.id,
-        });
-    }
+    let left = take_steps(&gains, pb.pcsos.saturating_sub(placed), |w| {
+        p[w] += 1;
+        pcso_gain(&x, &p, w)
+    });
     // Nothing left to gain: spread the rest by expected neighbourhood demand.
     pb.spread_by_demand(&mut p, left, true);
 
@@ -159,32 +166,18 @@ pub fn integer(pb: &Problem) -> Greedy {
             costs.unit(pb, u, now) - costs.unit(pb, u, now + 1.0)
         }
     };
-    let mut heap: BinaryHeap<Step> = (0..nw + nu)
-        .map(|id| Step {
-            gain: officer_gain(&x, &r, &p, id),
-            id,
-        })
+    let gains: Vec<f64> = (0..nw + nu)
+        .map(|id| officer_gain(&x, &r, &p, id))
         .collect();
-    let mut left = pb.budget.saturating_sub(pb.minimum_officers());
-    while left > 0 {
-        let Some(top) = heap.peek().copied() else {
-            break;
-        };
-        if top.gain <= 0.0 {
-            break;
-        }
-        heap.pop();
-        if top.id < nw {
-            x[top.id] += 1;
+    let spare = pb.budget.saturating_sub(pb.minimum_officers());
+    let left = take_steps(&gains, spare, |id| {
+        if id < nw {
+            x[id] += 1;
         } else {
-            r[top.id - nw] += 1;
+            r[id - nw] += 1;
         }
-        left -= 1;
-        heap.push(Step {
-            gain: officer_gain(&x, &r, &p, top.id),
-            id: top.id,
-        });
-    }
+        officer_gain(&x, &r, &p, id)
+    });
     // Every expected shortfall is already zero: the rest go to response by
     // expected work.
     pb.spread_by_demand(&mut r, left, false);

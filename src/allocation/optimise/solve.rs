@@ -57,84 +57,44 @@ fn model(lp: &LinearProgram) -> (ProblemVariables, Vec<Variable>, Expression, Ve
     (vars, cols, objective, constraints)
 }
 
-fn finish<S>(
-    lp: &LinearProgram,
-    cols: &[Variable],
-    refs: &[good_lp::constraint::ConstraintReference],
-    mut sol: S,
-) -> LpSolution
+/// Builds the LP in good_lp and solves it with one backend.
+fn solve_using<B>(lp: &LinearProgram, backend: B) -> Result<LpSolution, String>
 where
-    S: Solution + for<'a> SolutionWithDual<'a>,
+    B: good_lp::solvers::Solver,
+    B::Model: SolverModel<Error = ResolutionError>,
+    <B::Model as SolverModel>::Solution: for<'a> SolutionWithDual<'a>,
 {
+    let (vars, cols, objective, constraints) = model(lp);
+    let mut m = vars.minimise(objective).using(backend);
+    let refs: Vec<_> = constraints
+        .into_iter()
+        .map(|c| m.add_constraint(c))
+        .collect();
+    let mut sol = m.solve().map_err(|e| match e {
+        ResolutionError::Infeasible => "the solver found the LP infeasible".to_string(),
+        ResolutionError::Unbounded => "the solver found the LP unbounded".to_string(),
+        other => format!("the solver stopped: {other}"),
+    })?;
     let values: Vec<f64> = cols.iter().map(|&v| sol.value(v)).collect();
     let objective = lp.objective(&values);
     let duals = {
         let d = sol.compute_dual();
         refs.iter().map(|r| d.dual(r.clone())).collect()
     };
-    LpSolution {
+    Ok(LpSolution {
         values,
         objective,
         duals,
-    }
+    })
 }
 
 /// Solves the LP. Errors are the backend's words, for the caller to put in context.
 pub fn solve(lp: &LinearProgram, solver: Solver) -> Result<LpSolution, String> {
-    let (vars, cols, objective, constraints) = model(lp);
-    let explain = |e: ResolutionError| match e {
-        ResolutionError::Infeasible => "the solver found the LP infeasible".to_string(),
-        ResolutionError::Unbounded => "the solver found the LP unbounded".to_string(),
-        other => format!("the solver stopped: {other}"),
-    };
     match solver {
-        Solver::Clarabel => {
-            let mut m = vars.minimise(objective).using(good_lp::clarabel);
-            let refs: Vec<_> = constraints
-                .into_iter()
-                .map(|c| m.add_constraint(c))
-                .collect();
-            let sol = m.solve().map_err(explain)?;
-            Ok(finish(lp, &cols, &refs, sol))
-        }
-        Solver::Highs => solve_highs(lp, vars, cols, objective, constraints, explain),
-    }
-}
-
-#[cfg(feature = "highs")]
-fn solve_highs(
-    lp: &LinearProgram,
-    vars: ProblemVariables,
-    cols: Vec<Variable>,
-    objective: Expression,
-    constraints: Vec<Constraint>,
-    explain: impl Fn(ResolutionError) -> String,
-) -> Result<LpSolution, String> {
-    let mut m = vars.minimise(objective).using(good_lp::highs);
-    let refs: Vec<_> = constraints
-        .into_iter()
-        .map(|c| m.add_constraint(c))
-        .collect();
-    let sol = m.solve().map_err(explain)?;
-    Ok(finish(lp, &cols, &refs, sol))
-}
-
-#[cfg(not(feature = "highs"))]
-fn solve_highs(
-    _: &LinearProgram,
-    _: ProblemVariables,
-    _: Vec<Variable>,
-    _: Expression,
-    _: Vec<Constraint>,
-    _: impl Fn(ResolutionError) -> String,
-) -> Result<LpSolution, String> {
-    Err("this wardsim was built without HiGHS; rebuild with `--features highs` (needs cmake) or use solver = \"clarabel\"".into())
-}
-
-/// Whether this build can use a backend.
-pub fn available(solver: Solver) -> bool {
-    match solver {
-        Solver::Clarabel => true,
-        Solver::Highs => cfg!(feature = "highs"),
+        Solver::Clarabel => solve_using(lp, good_lp::clarabel),
+        #[cfg(feature = "highs")]
+        Solver::Highs => solve_using(lp, good_lp::highs),
+        #[cfg(not(feature = "highs"))]
+        Solver::Highs => Err("this wardsim was built without HiGHS; rebuild with `--features highs` (needs cmake) or use solver = \"clarabel\"".into()),
     }
 }

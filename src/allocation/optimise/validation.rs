@@ -9,11 +9,11 @@ use super::problem::{Levels, Problem};
 use super::sample::{GAP_STREAM, Sample, Week, week_of};
 use super::{Prepared, Solved, bound};
 use crate::model::Params;
-use crate::model::optimisation::{GapEstimate, Interval};
+use crate::model::optimisation::GapEstimate;
 use crate::simulation::{
     Accumulate, DrawDemand, NoProgress, Plan, draw_rng, run_chunks, sample_demand,
 };
-use crate::stats::{Moments, Z95};
+use crate::stats::{Estimate, Moments};
 
 struct Acc(Moments);
 impl Accumulate for Acc {
@@ -30,19 +30,8 @@ struct Scratch {
     flex: Vec<f64>,
 }
 
-fn interval(m: &Moments) -> Interval {
-    let se = m.standard_error();
-    Interval {
-        mean: m.mean,
-        standard_error: se,
-        ci95_low: m.mean - Z95 * se,
-        ci95_high: m.mean + Z95 * se,
-        weeks: m.n,
-    }
-}
-
 /// The allocation's objective on the run's evaluation weeks.
-pub fn out_of_sample(pb: &Problem, solved: &Solved, plan: &Plan, p: &Params) -> Interval {
+pub fn out_of_sample(pb: &Problem, solved: &Solved, plan: &Plan, p: &Params) -> Estimate {
     let levels = solved.levels();
     let acc = run_chunks(
         p.run.draws,
@@ -58,7 +47,7 @@ pub fn out_of_sample(pb: &Problem, solved: &Solved, plan: &Plan, p: &Params) -> 
         },
         &NoProgress,
     );
-    interval(&acc.0)
+    Estimate::from_parts(&acc.0, None)
 }
 
 /// One-sided 95% Student t quantile for `df` degrees of freedom.
