@@ -8,6 +8,7 @@
 //! types they share; `data` loads datasets; `cli` is the command line.
 
 pub mod allocation;
+pub mod chart;
 pub mod cli;
 pub mod data;
 pub mod model;

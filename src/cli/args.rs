@@ -29,12 +29,12 @@ pub struct Cli {
 pub enum Command {
     /// Run scenarios (several files = a batch on the same draws) and write an output folder for each
     #[command(
-        after_help = "Each scenario writes <OUT>/<scenario name>/: summary.json, wards.csv, units.csv, boroughs.csv, allocation.csv.\nWith several files, all use the same seed and draws (common random numbers)."
+        after_help = "Each scenario writes <OUT>/<scenario name>/: summary.json, wards.csv, units.csv, boroughs.csv, allocation.csv,\nreport.html and charts/ (SVG and PNG: ward maps, distributions, bars with CIs; skip with --no-charts).\nWith several files, all use the same seed and draws (common random numbers)."
     )]
     Run(RunArgs),
     /// Run scenarios side by side on the same draws and compare them with paired 95% CIs
     #[command(
-        after_help = "The first scenario is the baseline: every other is compared with it, draw by draw.\nWrites <OUT>/comparison.csv, comparison.json, wards_diff.csv, boroughs_diff.csv and one folder per scenario.\nDefault <OUT>: out/compare-<first>-vs-<second>[-vs-...]."
+        after_help = "The first scenario is the baseline: every other is compared with it, draw by draw.\nWrites <OUT>/comparison.csv, comparison.json, wards_diff.csv, boroughs_diff.csv, report.html, charts/ and one folder per scenario.\nDefault <OUT>: out/compare-<first>-vs-<second>[-vs-...]."
     )]
     Compare(CompareArgs),
     /// Allocate a scenario's pool without the Monte Carlo run; export the LP it solves
@@ -82,6 +82,9 @@ pub struct RunArgs {
     /// No progress bars and no summary on stdout (errors still go to stderr)
     #[arg(long, short)]
     pub quiet: bool,
+    /// Skip the charts, maps and report.html (drawn after the Monte Carlo, never during it)
+    #[arg(long)]
+    pub no_charts: bool,
 }
 
 #[derive(Debug, Args)]
@@ -123,4 +126,7 @@ pub struct CompareArgs {
     /// No progress bars and no table on stdout (errors still go to stderr)
     #[arg(long, short)]
     pub quiet: bool,
+    /// Skip the charts, maps and report.html (drawn after the Monte Carlo, never during it)
+    #[arg(long)]
+    pub no_charts: bool,
 }

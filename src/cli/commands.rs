@@ -6,12 +6,14 @@ use std::path::PathBuf;
 
 use super::args::{AllocateArgs, Cli, Command, CompareArgs, RunArgs};
 use super::exit;
+use super::pictures::{self, Outlines};
 use super::progress::Bars;
 use crate::data::{self, DataErrors};
 use crate::model::{CRIME_CATEGORIES, Dataset};
 use crate::report::{
-    Export, SummaryJson, area_files, comparison_csv, comparison_json, render_comparison_text,
-    render_files, render_sweep_text, render_text, sweep_csv, sweep_json, write_folder,
+    Export, Summary, SummaryJson, area_files, compare_pictures, comparison_csv, comparison_json,
+    render_comparison_text, render_files, render_sweep_text, render_text, run_pictures, sweep_csv,
+    sweep_json, sweep_pictures, write_folder,
 };
 use crate::scenario::{self, DatasetCache, Loaded, Scenario};
 
@@ -148,6 +150,13 @@ fn run(args: RunArgs) -> u8 {
     if !unique_names(folders.iter().map(|(n, f)| (n.as_str(), f.as_str()))) {
         return exit::BAD_INPUT;
     }
+    let (outlines, outlines_ok) = Outlines::load(
+        !args.no_charts,
+        files.iter().flat_map(|l| l.scenarios.iter()),
+    );
+    if !outlines_ok {
+        return exit::BAD_INPUT;
+    }
     let Some(pool) = thread_pool(args.threads) else {
         return exit::RUN_FAILED;
     };
@@ -181,8 +190,15 @@ fn run(args: RunArgs) -> u8 {
                             SummaryJson.render(&run.summary),
                         ));
                     }
+                    let summaries: Vec<&Summary> = r.runs.iter().map(|x| &x.summary).collect();
+                    let drawn = pictures::add(&mut files, outlines.enabled, "", || {
+                        pool.install(|| sweep_pictures(&r.table, &summaries))
+                    });
                     let dir = args.out.join(&l.name);
-                    if let Err(e) = write_folder(&dir, &files) {
+                    if let Err(e) = drawn {
+                        bars.println(&format!("error: sweep `{}`: {e}", l.name));
+                        failures += 1;
+                    } else if let Err(e) = write_folder(&dir, &files) {
                         bars.println(&format!(
                             "error: sweep `{}`: cannot write {}: {e}",
                             l.name,
@@ -192,8 +208,13 @@ fn run(args: RunArgs) -> u8 {
                     } else if !args.quiet {
                         println!("{}", render_sweep_text(&r.table));
                         println!(
-                            "  wrote {}/ (sweep.csv, sweep.json, points/)\n",
-                            dir.display()
+                            "  wrote {}/ (sweep.csv, sweep.json, points/{})\n",
+                            dir.display(),
+                            if outlines.enabled {
+                                ", report.html, charts/"
+                            } else {
+                                ""
+                            }
                         );
                     }
                 }
@@ -215,7 +236,18 @@ fn run(args: RunArgs) -> u8 {
                 }
             };
             let dir = args.out.join(&s.name);
-            if let Err(e) = write_folder(&dir, &render_files(&run.summary)) {
+            let mut out: Vec<(String, Vec<u8>)> = render_files(&run.summary)
+                .into_iter()
+                .map(|(n, b)| (n.to_string(), b))
+                .collect();
+            if let Err(e) = pictures::add(&mut out, outlines.enabled, "", || {
+                pool.install(|| run_pictures(&run.summary, outlines.of(s)))
+            }) {
+                bars.println(&format!("error: scenario `{}`: {e}", s.name));
+                failures += 1;
+                continue;
+            }
+            if let Err(e) = write_folder(&dir, &out) {
                 bars.println(&format!(
                     "error: scenario `{}`: cannot write {}: {e}",
                     s.name,
@@ -229,8 +261,13 @@ fn run(args: RunArgs) -> u8 {
                 let _ = writeln!(out, "{}", render_text(&run.summary));
                 let _ = writeln!(
                     out,
-                    "  wrote {}/ (summary.json, wards.csv, units.csv, boroughs.csv, allocation.csv)\n",
-                    dir.display()
+                    "  wrote {}/ (summary.json, wards.csv, units.csv, boroughs.csv, allocation.csv{})\n",
+                    dir.display(),
+                    if outlines.enabled {
+                        ", report.html, charts/"
+                    } else {
+                        ""
+                    }
                 );
             }
         }
@@ -501,6 +538,10 @@ fn compare(args: CompareArgs) -> u8 {
     if !unique_names(scenarios.iter().map(|s| (s.name.as_str(), s.file.as_str()))) {
         return exit::BAD_INPUT;
     }
+    let (outlines, outlines_ok) = Outlines::load(!args.no_charts, scenarios.iter());
+    if !outlines_ok {
+        return exit::BAD_INPUT;
+    }
     let Some(pool) = thread_pool(args.threads) else {
         return exit::RUN_FAILED;
     };
@@ -532,10 +573,25 @@ fn compare(args: CompareArgs) -> u8 {
             .into_iter()
             .map(|(n, b)| (n.to_string(), b)),
     );
-    for r in &run.runs {
-        for (name, bytes) in render_files(&r.summary) {
-            files.push((format!("{}/{name}", r.summary.provenance.scenario), bytes));
+    let summaries: Vec<&Summary> = run.runs.iter().map(|r| &r.summary).collect();
+    let drawn = pool.install(|| {
+        pictures::add(&mut files, outlines.enabled, "", || {
+            compare_pictures(&run.comparison, &summaries, outlines.of(&scenarios[0]))
+        })?;
+        for (r, s) in run.runs.iter().zip(&scenarios) {
+            let prefix = format!("{}/", r.summary.provenance.scenario);
+            for (name, bytes) in render_files(&r.summary) {
+                files.push((format!("{prefix}{name}"), bytes));
+            }
+            pictures::add(&mut files, outlines.enabled, &prefix, || {
+                run_pictures(&r.summary, outlines.of(s))
+            })?;
         }
+        Ok::<(), String>(())
+    });
+    if let Err(e) = drawn {
+        eprintln!("error: {e}");
+        return exit::RUN_FAILED;
     }
     if let Err(e) = write_folder(&dir, &files) {
         eprintln!("error: cannot write {}: {e}", dir.display());
@@ -544,8 +600,13 @@ fn compare(args: CompareArgs) -> u8 {
     if !args.quiet {
         println!("{}", render_comparison_text(&run.comparison));
         println!(
-            "  wrote {}/ (comparison.csv, comparison.json, wards_diff.csv, boroughs_diff.csv, and a folder per scenario)",
-            dir.display()
+            "  wrote {}/ (comparison.csv, comparison.json, wards_diff.csv, boroughs_diff.csv{}, and a folder per scenario)",
+            dir.display(),
+            if outlines.enabled {
+                ", report.html, charts/"
+            } else {
+                ""
+            }
         );
     }
     exit::OK

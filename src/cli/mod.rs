@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+mod pictures;
 mod progress;
 
 pub use args::Cli;

@@ -4,9 +4,11 @@
 //!
 //! This module must not know about scenarios, allocation or simulation.
 
+mod boundaries;
 mod csv_table;
 mod embedded;
 mod load;
 
+pub use boundaries::{BOUNDARY_FILES, boundaries};
 pub use embedded::{LONDON_NAME, london};
 pub use load::{DataError, DataErrors, FILES, load_folder, load_sources};

@@ -5,12 +5,14 @@
 //! describes things.
 
 pub mod allocation;
+pub mod boundaries;
 pub mod geography;
 pub mod optimisation;
 pub mod params;
 pub mod structure;
 
 pub use allocation::{Allocation, AllocationMethod};
+pub use boundaries::{Boundaries, Shape};
 pub use geography::{Borough, BoroughId, CRIME_CATEGORIES, Dataset, Ward, WardId};
 pub use optimisation::Optimisation;
 pub use params::Params;

@@ -7,8 +7,11 @@
 mod atomic;
 mod comparison;
 mod csv_files;
+mod figures;
+mod html;
 mod json;
 mod optimisation;
+mod pictures;
 mod summary;
 mod sweep;
 mod text;
@@ -19,8 +22,11 @@ pub use comparison::{
     comparison_json, render_comparison_text,
 };
 pub use csv_files::{AllocationCsv, BoroughsCsv, UnitsCsv, WardsCsv};
+pub use figures::{Chart, I_ON_TIME_TARGET, about, compare_charts, run_charts, sweep_charts};
+pub use html::{compare_report, run_report, sweep_report};
 pub use json::SummaryJson;
 pub use optimisation::{OptimisationSummary, in_words};
+pub use pictures::{PNG_SCALE, compare_pictures, picture_files, run_pictures, sweep_pictures};
 pub use summary::{BoroughRow, Calibration, Provenance, Summary, UnitRow, WardRow, summarise};
 pub use sweep::{
     Crossing, SweepRow, SweepTable, render_sweep_text, sweep_csv, sweep_json, sweep_table,

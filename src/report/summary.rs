@@ -113,6 +113,10 @@ pub struct Summary {
     pub boroughs: Vec<BoroughRow>,
     #[serde(skip)]
     pub wards: Vec<WardRow>,
+    /// London I on-time share across draws, as (value, draws) buckets of the
+    /// histogram behind its quantiles: for the distribution chart.
+    #[serde(skip)]
+    pub i_on_time_distribution: Vec<(f64, u64)>,
     pub calibration: Vec<Calibration>,
     pub definitions: BTreeMap<&'static str, &'static str>,
 }
@@ -271,6 +275,9 @@ pub fn summarise(s: &Scenario, plan: &Plan, a: &Allocation, r: &Results) -> Summ
         units,
         boroughs,
         wards,
+        i_on_time_distribution: r.london[crate::simulation::metrics::london::I_ON_TIME]
+            .histogram
+            .buckets(),
         calibration,
         definitions: definitions(),
     }

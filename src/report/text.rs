@@ -9,18 +9,7 @@ fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
 }
 
-/// Whole number with thousands separated by commas.
-pub(super) fn thousands(x: f64) -> String {
-    let s = format!("{:.0}", x.abs());
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if x < 0.0 { format!("-{out}") } else { out }
-}
+pub(super) use crate::chart::thousands;
 
 fn line(out: &mut String, label: &str, e: Option<&Estimate>, f: fn(f64) -> String) {
     match e {

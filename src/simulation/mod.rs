@@ -7,7 +7,7 @@
 
 mod demand;
 mod driver;
-mod metrics;
+pub mod metrics;
 mod paired;
 mod plan;
 pub mod queue;

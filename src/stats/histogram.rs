@@ -123,6 +123,26 @@ impl Histogram {
         self.n
     }
 
+    /// Every occupied bucket as (centre clamped to the observed range, count), in
+    /// increasing order: the distribution at the histogram's own resolution.
+    pub fn buckets(&self) -> Vec<(f64, u64)> {
+        if !self.pending.is_empty() {
+            let mut counted = self.clone();
+            counted.flush();
+            return counted.buckets();
+        }
+        let mut out = Vec::new();
+        for (g, counts) in &self.groups {
+            for (i, &c) in counts.iter().enumerate() {
+                if c > 0 {
+                    let k = g * GROUP as i64 + i as i64;
+                    out.push((centre(k).clamp(self.min, self.max), c));
+                }
+            }
+        }
+        out
+    }
+
     /// The q-quantile by nearest rank (the smallest bucket whose cumulative count
     /// reaches ⌈q·n⌉), as the bucket centre clamped to the observed range.
     pub fn quantile(&self, q: f64) -> Option<f64> {
@@ -167,6 +187,18 @@ mod tests {
         assert!((p50 - 0.5).abs() < 0.001, "{p50}");
         assert!((p90 - 0.9).abs() < 0.001, "{p90}");
         assert!(p10 <= p50 && p50 <= p90);
+    }
+
+    #[test]
+    fn buckets_keep_every_count_in_order() {
+        let mut h = Histogram::default();
+        for x in [0.5, 0.91, 0.91, 0.2, -1.0] {
+            h.push(x);
+        }
+        let b = h.buckets();
+        assert_eq!(b.iter().map(|x| x.1).sum::<u64>(), 5);
+        assert!(b.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(b[0].0, -1.0);
     }
 
     #[test]

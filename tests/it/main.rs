@@ -1,6 +1,8 @@
 //! Integration tests: one binary, one module per concern.
 
 mod allocation;
+mod browser;
+mod charts;
 mod cli;
 mod common;
 mod compare;

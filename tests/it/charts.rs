@@ -1,0 +1,260 @@
+//! Pictures: the London map's shapes and legend, the chart set of a run, a
+//! comparison and a sweep, their PNGs, report.html, and `--no-charts`.
+
+use super::common::{example, root, temp_dir, wardsim};
+use wardsim::chart::{AreaValue, MapSpec, Measure, decode_png, rasterise, ward_map};
+use wardsim::data::{self, boundaries};
+use wardsim::pipeline;
+use wardsim::report::{self, run_charts};
+use wardsim::scenario::{DatasetCache, load_file};
+use wardsim::simulation::NoProgress;
+
+#[test]
+fn the_embedded_outlines_are_the_datasets_629_wards_and_32_boroughs() {
+    let ds = data::london().unwrap();
+    let b = boundaries(&ds).expect("London has outlines").unwrap();
+    assert_eq!(b.wards.len(), 629);
+    assert_eq!(b.boroughs.len(), 32);
+    let mut codes: Vec<&str> = b.wards.iter().map(|s| s.code.as_str()).collect();
+    let mut expected: Vec<&str> = ds.wards.iter().map(|w| w.code.as_str()).collect();
+    codes.sort();
+    expected.sort();
+    assert_eq!(codes, expected);
+    for s in &b.boroughs {
+        assert!(
+            ds.boroughs
+                .iter()
+                .any(|x| x.code == s.code && x.name == s.name),
+            "{}",
+            s.code
+        );
+    }
+}
+
+#[test]
+fn a_run_draws_a_map_of_every_ward_with_a_legend_spanning_the_data() {
+    let mut cache = DatasetCache::default();
+    let s = example("bcu-2018.toml", 64, &mut cache);
+    let run = pipeline::run(&s, &NoProgress).unwrap();
+    let b = boundaries(&s.dataset).unwrap().unwrap();
+    let charts = run_charts(&run.summary, Some(&b));
+    let names: Vec<&str> = charts.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "i_on_time_distribution",
+            "map_i_on_time",
+            "map_neighbourhood_cover",
+            "map_ward_officers_per_1000",
+            "unit_utilisation",
+            "officers_per_1000_by_borough"
+        ]
+    );
+    let map = &charts[1].figure;
+    assert_eq!(map.count_class("ward"), 629);
+    assert_eq!(map.to_svg().matches("class=\"ward\"").count(), 629);
+    assert_eq!(map.count_class("borough-outline"), 1);
+    // Twelve BCUs merge boroughs, so their outlines are drawn.
+    assert_eq!(map.count_class("unit-outline"), 1);
+    for name in ["Harrow", "Barnet", "Westminster", "K&C"] {
+        assert!(map.texts().contains(&name), "{name} label missing");
+    }
+    // The legend of the I on-time map runs from the lowest ward mean to the highest.
+    let means: Vec<f64> = run
+        .summary
+        .wards
+        .iter()
+        .filter_map(|w| w.metrics[0].map(|e| e.mean))
+        .collect();
+    let values = run
+        .summary
+        .wards
+        .iter()
+        .zip(&means)
+        .map(|(w, &m)| AreaValue {
+            code: w.ward_code.clone(),
+            value: Some(m),
+            within_noise: false,
+            tip: String::new(),
+        })
+        .collect();
+    let drawn = ward_map(
+        &b,
+        &MapSpec {
+            id: "m".into(),
+            title: "t".into(),
+            subtitle: String::new(),
+            legend_title: "I on time".into(),
+            measure: Measure::Share,
+            change: false,
+            higher_is_better: true,
+            wards: values,
+            units: vec![],
+            attribution: String::new(),
+        },
+    );
+    let lo = means.iter().cloned().fold(f64::INFINITY, f64::min);
+    let hi = means.iter().cloned().fold(f64::NEG_INFINITY, f64::max);
+    assert_eq!((drawn.legend.lo, drawn.legend.hi), (lo, hi));
+    assert!(drawn.unmatched.is_empty());
+    assert_eq!(
+        drawn.figure.count_class("unit-outline"),
+        0,
+        "no units given, none drawn"
+    );
+    // Utilisation: one bar per command unit, each with its CI.
+    assert_eq!(charts[4].figure.count_class("bar"), 12);
+    assert_eq!(charts[4].figure.count_class("ci"), 12);
+    // Officers per 1,000: one bar per borough, largest first.
+    assert_eq!(charts[5].figure.count_class("bar"), 32);
+    // The distribution holds every draw, and marks the 90% target.
+    let counted: u64 = run.summary.i_on_time_distribution.iter().map(|b| b.1).sum();
+    assert_eq!(counted, run.summary.london["i_on_time"].unwrap().draws);
+    assert!(charts[0].figure.texts().contains(&"90% target"));
+}
+
+#[test]
+fn every_chart_rasterises_to_a_png_that_is_not_blank() {
+    let mut cache = DatasetCache::default();
+    let s = example("status-quo-2016.toml", 32, &mut cache);
+    let run = pipeline::run(&s, &NoProgress).unwrap();
+    let b = boundaries(&s.dataset).unwrap().unwrap();
+    for c in run_charts(&run.summary, Some(&b)) {
+        let png = rasterise(&c.figure.to_svg(), 1.0).unwrap();
+        let (w, h, px) = decode_png(&png).unwrap();
+        assert_eq!(
+            (w as f64, h as f64),
+            (c.figure.width.ceil(), c.figure.height.ceil())
+        );
+        let inked = px
+            .chunks(4)
+            .filter(|p| p[0] < 200 || p[1] < 200 || p[2] < 200)
+            .count();
+        assert!(inked * 50 > px.len() / 4, "{} is nearly blank", c.name);
+    }
+}
+
+#[test]
+fn a_comparison_maps_each_wards_change_and_hatches_what_is_noise() {
+    let mut cache = DatasetCache::default();
+    let a = example("status-quo-2016.toml", 64, &mut cache);
+    let b = example("two-pcs-per-ward.toml", 64, &mut cache);
+    let run = pipeline::compare(&[a.clone(), b], &NoProgress).unwrap();
+    let outlines = boundaries(&a.dataset).unwrap().unwrap();
+    let summaries: Vec<&report::Summary> = run.runs.iter().map(|r| &r.summary).collect();
+    let charts = report::compare_charts(&run.comparison, &summaries, Some(&outlines));
+    let map = charts
+        .iter()
+        .find(|c| c.name == "map_change_i_on_time_two_pcs_per_ward")
+        .expect("a change map");
+    assert_eq!(map.figure.count_class("ward"), 629);
+    let noisy = run
+        .comparison
+        .wards
+        .iter()
+        .filter(|w| w.metric == "i_on_time" && w.difference.within_noise)
+        .count();
+    assert_eq!(
+        map.figure.count_class("within-noise"),
+        usize::from(noisy > 0)
+    );
+    assert!(
+        map.caption
+            .contains(&format!("{noisy} cannot be told from noise")),
+        "{}",
+        map.caption
+    );
+    let bars = &charts[0];
+    assert_eq!(bars.name, "comparison_differences");
+    assert!(bars.figure.count_class("bar") >= 6);
+    assert!(
+        charts
+            .iter()
+            .any(|c| c.name == "borough_changes_two_pcs_per_ward")
+    );
+    let html = report::compare_report(&run.comparison, &summaries, &charts);
+    assert!(html.contains("<title>Comparison: status-quo-2016 vs two-pcs-per-ward</title>"));
+    assert_eq!(html.matches("<svg ").count(), charts.len());
+    assert!(
+        !html.contains("http://")
+            || html.matches("http://").count()
+                == html.matches("xmlns=\"http://www.w3.org/2000/svg\"").count(),
+        "report.html must not fetch anything"
+    );
+}
+
+#[test]
+fn a_sweep_draws_its_lines_with_bands_and_the_crossing() {
+    let mut cache = DatasetCache::default();
+    let loaded = load_file(
+        &root().join("scenarios/sweep-pool-two-pcs.toml"),
+        &mut cache,
+    )
+    .unwrap();
+    let sweep = loaded.sweep.clone().unwrap();
+    let mut points: Vec<_> = loaded.scenarios.into_iter().step_by(4).collect();
+    for p in &mut points {
+        p.params.run.draws = 32;
+    }
+    let mut sw = sweep.clone();
+    sw.values = sw.values.into_iter().step_by(4).collect();
+    let run = pipeline::sweep(&points, &sw, 1, &NoProgress).unwrap();
+    let charts = report::sweep_charts(&run.table);
+    let first = &charts[0];
+    assert_eq!(first.name, "sweep_i_on_time");
+    assert_eq!(first.figure.count_class("ci-band"), 1);
+    assert_eq!(first.figure.count_class("point"), points.len());
+    assert_eq!(first.figure.count_class("target"), 1);
+    assert_eq!(
+        first.figure.count_class("crossing"),
+        usize::from(run.table.crossings[0].estimate.is_some())
+    );
+}
+
+#[test]
+fn run_writes_report_and_charts_unless_told_not_to() {
+    let out = temp_dir("charts-cli");
+    let go = |extra: &[&str]| {
+        let r = wardsim()
+            .current_dir(root())
+            .args([
+                "run",
+                "scenarios/two-pcs-per-ward.toml",
+                "--draws",
+                "32",
+                "--quiet",
+                "--out",
+            ])
+            .arg(&out)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(
+            r.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&r.stderr)
+        );
+    };
+    go(&[]);
+    let dir = out.join("two-pcs-per-ward");
+    let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
+    assert!(html.contains("<title>wardsim report: two-pcs-per-ward</title>"));
+    for stem in [
+        "map_i_on_time",
+        "i_on_time_distribution",
+        "officers_per_1000_by_borough",
+    ] {
+        for ext in ["svg", "png"] {
+            assert!(
+                dir.join(format!("charts/{stem}.{ext}")).is_file(),
+                "{stem}.{ext}"
+            );
+        }
+        assert!(html.contains(&format!("charts/{stem}.png")));
+    }
+    go(&["--no-charts"]);
+    assert!(!dir.join("charts").exists());
+    assert!(!dir.join("report.html").exists());
+    assert!(dir.join("summary.json").is_file());
+}
