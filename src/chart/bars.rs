@@ -88,18 +88,7 @@ pub fn bar_chart(spec: &BarSpec) -> Figure {
         .map(|p| 34.0 + ROW * p.rows.len() as f64 + 30.0)
         .sum();
     let height = 70.0 + body + 34.0;
-    let mut f = Figure::new(&spec.id, WIDTH, height, &spec.title);
-    f.items.push(Item::Text(
-        Text::new(20.0, 30.0, &spec.title, 19.0)
-            .bold()
-            .fit(920.0)
-            .class("chart-title"),
-    ));
-    f.items.push(Item::Text(
-        Text::new(20.0, 52.0, &spec.subtitle, 13.0)
-            .fit(920.0)
-            .colour("#555555"),
-    ));
+    let mut f = Figure::titled(&spec.id, WIDTH, height, &spec.title, &spec.subtitle);
     let mut y = 72.0;
     for p in &spec.panels {
         f.items.push(Item::Text(
@@ -196,9 +185,7 @@ pub fn bar_chart(spec: &BarSpec) -> Figure {
         ));
         y = bottom + 34.0;
     }
-    f.items.push(Item::Text(
-        Text::new(20.0, height - 12.0, &spec.key, 11.0).colour("#555555"),
-    ));
+    f.key(&spec.key);
     f
 }
 

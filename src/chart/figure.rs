@@ -221,6 +221,31 @@ impl Figure {
         }
     }
 
+    /// A figure with the usual title and subtitle lines at the top.
+    pub fn titled(id: &str, width: f64, height: f64, title: &str, subtitle: &str) -> Figure {
+        let mut f = Figure::new(id, width, height, title);
+        let room = width - 40.0;
+        f.items.push(Item::Text(
+            Text::new(20.0, 30.0, title, 19.0)
+                .bold()
+                .fit(room)
+                .class("chart-title"),
+        ));
+        f.items.push(Item::Text(
+            Text::new(20.0, 52.0, subtitle, 13.0)
+                .fit(room)
+                .colour("#555555"),
+        ));
+        f
+    }
+
+    /// A line at the foot saying how to read the marks.
+    pub fn key(&mut self, text: &str) {
+        self.items.push(Item::Text(
+            Text::new(20.0, self.height - 12.0, text, 11.0).colour("#555555"),
+        ));
+    }
+
     /// The url() reference for a paint of this figure.
     pub fn paint_ref(&self, name: &str) -> String {
         format!("url(#{}-{name})", self.id)

@@ -84,18 +84,7 @@ pub fn histogram(spec: &HistogramSpec) -> HistogramChart {
     let (left, right, top, bottom) = (80.0, 930.0, 90.0, 390.0);
     let marks: Vec<f64> = spec.markers.iter().map(|m| m.value).collect();
     let bins = bin(&spec.values, &marks, spec.bins.max(1), spec.floor);
-    let mut f = Figure::new(&spec.id, width, height, &spec.title);
-    f.items.push(Item::Text(
-        Text::new(20.0, 30.0, &spec.title, 19.0)
-            .bold()
-            .fit(920.0)
-            .class("chart-title"),
-    ));
-    f.items.push(Item::Text(
-        Text::new(20.0, 52.0, &spec.subtitle, 13.0)
-            .fit(920.0)
-            .colour("#555555"),
-    ));
+    let mut f = Figure::titled(&spec.id, width, height, &spec.title, &spec.subtitle);
     if bins.is_empty() {
         f.items.push(Item::Text(Text::new(
             left,
@@ -189,9 +178,7 @@ pub fn histogram(spec: &HistogramSpec) -> HistogramChart {
             .anchor(Anchor::Middle)
             .colour("#333333"),
     ));
-    f.items.push(Item::Text(
-        Text::new(20.0, height - 12.0, &spec.key, 11.0).colour("#555555"),
-    ));
+    f.key(&spec.key);
     HistogramChart { figure: f, bins }
 }
 

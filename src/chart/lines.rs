@@ -52,18 +52,7 @@ fn path(points: impl Iterator<Item = (f64, f64)>) -> String {
 pub fn line_chart(spec: &LineSpec) -> Figure {
     let (width, height) = (960.0, 520.0);
     let (left, right, top, bottom) = (90.0, 930.0, 90.0, 420.0);
-    let mut f = Figure::new(&spec.id, width, height, &spec.title);
-    f.items.push(Item::Text(
-        Text::new(20.0, 30.0, &spec.title, 19.0)
-            .bold()
-            .fit(920.0)
-            .class("chart-title"),
-    ));
-    f.items.push(Item::Text(
-        Text::new(20.0, 52.0, &spec.subtitle, 13.0)
-            .fit(920.0)
-            .colour("#555555"),
-    ));
+    let mut f = Figure::titled(&spec.id, width, height, &spec.title, &spec.subtitle);
     let all = spec.series.iter().flat_map(|s| &s.points);
     let xs: Vec<f64> = all.clone().map(|p| p.x).collect();
     let ys: Vec<f64> = all
@@ -239,9 +228,7 @@ pub fn line_chart(spec: &LineSpec) -> Figure {
             .anchor(Anchor::Middle)
             .colour("#333333"),
     ));
-    f.items.push(Item::Text(
-        Text::new(20.0, height - 12.0, &spec.key, 11.0).colour("#555555"),
-    ));
+    f.key(&spec.key);
     f
 }
 

@@ -251,18 +251,7 @@ pub fn ward_map(b: &Boundaries, spec: &MapSpec) -> MapChart {
     let drawn: std::collections::HashSet<&str> = b.wards.iter().map(|s| s.code.as_str()).collect();
     let legend = legend_for(spec, &drawn);
     let height = MAP_TOP + map_h + 120.0;
-    let mut f = Figure::new(&spec.id, WIDTH, height, &spec.title);
-    f.items.push(Item::Text(
-        Text::new(MARGIN, 30.0, &spec.title, 19.0)
-            .bold()
-            .fit(WIDTH - 2.0 * MARGIN)
-            .class("chart-title"),
-    ));
-    f.items.push(Item::Text(
-        Text::new(MARGIN, 52.0, &spec.subtitle, 13.0)
-            .fit(WIDTH - 2.0 * MARGIN)
-            .colour("#555555"),
-    ));
+    let mut f = Figure::titled(&spec.id, WIDTH, height, &spec.title, &spec.subtitle);
 
     let by_code: HashMap<&str, &AreaValue> =
         spec.wards.iter().map(|w| (w.code.as_str(), w)).collect();

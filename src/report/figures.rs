@@ -457,7 +457,9 @@ fn colour_of(d: &Difference, higher_is_better: bool) -> &'static str {
     }
 }
 
-fn diff_note(m: Measure, d: &Difference) -> String {
+/// A difference with its 95% CI, e.g. "-0.49 pts [-0.53 pts, -0.46 pts]", and
+/// `noise` appended where the CI includes zero.
+pub(super) fn diff_note(m: Measure, d: &Difference, noise: &str) -> String {
     if d.exact {
         format!("{} (exact)", m.change(d.mean))
     } else {
@@ -466,7 +468,7 @@ fn diff_note(m: Measure, d: &Difference) -> String {
             m.change(d.mean),
             m.change(d.ci95_low),
             m.change(d.ci95_high),
-            if d.within_noise { " noise" } else { "" }
+            if d.within_noise { noise } else { "" }
         )
     }
 }
@@ -478,7 +480,7 @@ fn diff_row(label: String, m: Measure, higher: bool, d: &Difference) -> BarRow {
         ci: (!d.exact).then_some((d.ci95_low, d.ci95_high)),
         spread: None,
         colour: colour_of(d, higher).into(),
-        note: diff_note(m, d),
+        note: diff_note(m, d, " noise"),
         tip: if d.within_noise {
             "the 95% CI includes zero: cannot be told from noise".into()
         } else {
@@ -583,15 +585,10 @@ fn change_map(
                 value: Some(a.difference.mean),
                 within_noise: a.difference.within_noise,
                 tip: format!(
-                    "{} ({}): {}{}",
+                    "{} ({}): {}",
                     w.ward_name,
                     w.borough_name,
-                    diff_note(measure, &a.difference),
-                    if a.difference.within_noise {
-                        " (within noise)"
-                    } else {
-                        ""
-                    }
+                    diff_note(measure, &a.difference, " (within noise)")
                 ),
             },
             None => AreaValue {

@@ -234,17 +234,7 @@ fn diff_cell(m: Measure, higher: bool, d: &super::comparison::Difference) -> Str
     } else {
         "worse"
     };
-    let body = if d.exact {
-        format!("{} (exact)", m.change(d.mean))
-    } else {
-        format!(
-            "{} [{}, {}]{}",
-            m.change(d.mean),
-            m.change(d.ci95_low),
-            m.change(d.ci95_high),
-            if d.within_noise { " within noise" } else { "" }
-        )
-    };
+    let body = super::figures::diff_note(m, d, " within noise");
     format!("<td class=\"n {class}\">{}</td>", escape(&body))
 }
 
