@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use super::common::{root, temp_dir, wardsim};
+use super::common::{temp_dir, wardsim_ok};
 use wardsim::chart::decode_png;
 
 fn chromium() -> Option<PathBuf> {
@@ -58,25 +58,16 @@ fn the_comparison_report_renders_in_headless_chromium() {
     };
     let dir = temp_dir("browser");
     let out = dir.join("cmp");
-    let r = wardsim()
-        .current_dir(root())
-        .args([
+    wardsim_ok(
+        &[
             "compare",
             "scenarios/status-quo-2016.toml",
             "scenarios/two-pcs-per-ward.toml",
             "--draws",
             "64",
             "--quiet",
-            "--out",
-        ])
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert_eq!(
-        r.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&r.stderr)
+        ],
+        &out,
     );
     let page = out.join("report.html").canonicalize().unwrap();
 

@@ -1,7 +1,7 @@
 //! Pictures: the London map's shapes and legend, the chart set of a run, a
 //! comparison and a sweep, their PNGs, report.html, and `--no-charts`.
 
-use super::common::{example, root, temp_dir, wardsim};
+use super::common::{example, root, temp_dir, wardsim_ok};
 use wardsim::chart::{AreaValue, MapSpec, Measure, decode_png, rasterise, ward_map};
 use wardsim::data::{self, boundaries};
 use wardsim::pipeline;
@@ -215,26 +215,15 @@ fn a_sweep_draws_its_lines_with_bands_and_the_crossing() {
 fn run_writes_report_and_charts_unless_told_not_to() {
     let out = temp_dir("charts-cli");
     let go = |extra: &[&str]| {
-        let r = wardsim()
-            .current_dir(root())
-            .args([
-                "run",
-                "scenarios/two-pcs-per-ward.toml",
-                "--draws",
-                "32",
-                "--quiet",
-                "--out",
-            ])
-            .arg(&out)
-            .args(extra)
-            .output()
-            .unwrap();
-        assert_eq!(
-            r.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&r.stderr)
-        );
+        let mut args = vec![
+            "run",
+            "scenarios/two-pcs-per-ward.toml",
+            "--draws",
+            "32",
+            "--quiet",
+        ];
+        args.extend_from_slice(extra);
+        wardsim_ok(&args, &out);
     };
     go(&[]);
     let dir = out.join("two-pcs-per-ward");

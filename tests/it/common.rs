@@ -41,3 +41,21 @@ pub fn write(dir: &Path, name: &str, text: &str) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, text).unwrap();
 }
+
+/// Runs the binary from the crate root and requires exit code 0.
+pub fn wardsim_ok(args: &[&str], out: &Path) -> std::process::Output {
+    let r = wardsim()
+        .current_dir(root())
+        .args(args)
+        .arg("--out")
+        .arg(out)
+        .output()
+        .unwrap();
+    assert_eq!(
+        r.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+    r
+}
