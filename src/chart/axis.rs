@@ -64,3 +64,8 @@ pub fn y_axis(
         ));
     }
 }
+
+/// The dark line under a plot.
+pub fn baseline(items: &mut Vec<Item>, left: f64, right: f64, y: f64) {
+    items.push(Item::line(left, y, right, y, Stroke::new(INK, 1.0)));
+}

@@ -81,6 +81,21 @@ fn domain(p: &Panel) -> (f64, f64) {
     }
 }
 
+/// A horizontal interval from `xa` to `xb` at height `y`, with end caps.
+fn whisker(
+    items: &mut Vec<Item>,
+    xa: f64,
+    xb: f64,
+    y: f64,
+    cap: f64,
+    s: Stroke,
+    class: &'static str,
+) {
+    items.push(Item::line(xa, y, xb, y, s.clone()).with_class(class));
+    items.push(Item::line(xa, y - cap, xa, y + cap, s.clone()));
+    items.push(Item::line(xb, y - cap, xb, y + cap, s));
+}
+
 pub fn bar_chart(spec: &BarSpec) -> Figure {
     let body: f64 = spec
         .panels
@@ -155,22 +170,14 @@ pub fn bar_chart(spec: &BarSpec) -> Figure {
                 .with_tip(r.tip.clone()),
             );
             if let Some((a, b)) = r.spread {
-                let (xa, xb, yy) = (scale.at(a), scale.at(b), ry + ROW - 3.0);
                 let grey = Stroke::new("#8c8c8c", 1.2);
-                f.items
-                    .push(Item::line(xa, yy, xb, yy, grey.clone()).with_class("spread"));
-                f.items
-                    .push(Item::line(xa, yy - 2.5, xa, yy + 2.5, grey.clone()));
-                f.items.push(Item::line(xb, yy - 2.5, xb, yy + 2.5, grey));
+                let (xa, xb) = (scale.at(a), scale.at(b));
+                whisker(&mut f.items, xa, xb, ry + ROW - 3.0, 2.5, grey, "spread");
             }
             if let Some((a, b)) = r.ci {
-                let (xa, xb, yy) = (scale.at(a), scale.at(b), ry + ROW / 2.0 - 1.0);
                 let ink = Stroke::new("#000000", 1.4);
-                f.items
-                    .push(Item::line(xa, yy, xb, yy, ink.clone()).with_class("ci"));
-                f.items
-                    .push(Item::line(xa, yy - 4.0, xa, yy + 4.0, ink.clone()));
-                f.items.push(Item::line(xb, yy - 4.0, xb, yy + 4.0, ink));
+                let (xa, xb) = (scale.at(a), scale.at(b));
+                whisker(&mut f.items, xa, xb, ry + ROW / 2.0 - 1.0, 4.0, ink, "ci");
             }
         }
         f.items.push(Item::Text(

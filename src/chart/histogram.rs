@@ -1,7 +1,7 @@
 //! The distribution of a quantity across simulated weeks, as a histogram of equal
 //! bins, with marked values (a target, the mean).
 
-use super::axis::{x_axis, y_axis};
+use super::axis::{baseline, x_axis, y_axis};
 use super::figure::{Anchor, Figure, Item, Stroke, Text};
 use super::measure::Measure;
 use super::scale::{Linear, nice_bounds, ticks};
@@ -138,13 +138,7 @@ pub fn histogram(spec: &HistogramSpec) -> HistogramChart {
             )),
         );
     }
-    f.items.push(Item::line(
-        left,
-        bottom,
-        right,
-        bottom,
-        Stroke::new("#444444", 1.0),
-    ));
+    baseline(&mut f.items, left, right, bottom);
     for (i, m) in spec.markers.iter().enumerate() {
         let px = x.at(m.value);
         let mut s = Stroke::new(&m.colour, 2.0);

@@ -1,7 +1,7 @@
 //! Lines along a swept parameter with their 95% CI bands, a target line, and where
 //! each line crosses the target (with the interval in which the crossing lies).
 
-use super::axis::{x_axis, y_axis};
+use super::axis::{baseline, x_axis, y_axis};
 use super::figure::{Anchor, Figure, Item, Stroke, Text};
 use super::measure::Measure;
 use super::palette::CATEGORIES;
@@ -92,13 +92,7 @@ pub fn line_chart(spec: &LineSpec) -> Figure {
         bottom,
         bottom,
     );
-    f.items.push(Item::line(
-        left,
-        bottom,
-        right,
-        bottom,
-        Stroke::new("#444444", 1.0),
-    ));
+    baseline(&mut f.items, left, right, bottom);
     if let Some((t, label)) = &spec.target {
         let py = y.at(*t);
         f.items.push(

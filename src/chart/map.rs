@@ -403,13 +403,9 @@ fn draw_legend(
             .bold()
             .class("legend-title"),
     ));
+    // Changes run worse → better from left to right, whatever the metric's direction.
     let colours = if spec.change {
-        let c: fn(f64) -> String = if spec.higher_is_better {
-            diverging
-        } else {
-            |t| diverging(-t)
-        };
-        stops(c, -1.0, 1.0, 9)
+        stops(diverging, -1.0, 1.0, 9)
     } else {
         stops(sequential, 0.0, 1.0, 9)
     };
@@ -428,7 +424,11 @@ fn draw_legend(
         class: "legend",
         tip: None,
     });
-    let scale = Linear::new((legend.lo, legend.hi), (x0, x0 + w));
+    let scale = if spec.change && !spec.higher_is_better {
+        Linear::new((legend.hi, legend.lo), (x0, x0 + w))
+    } else {
+        Linear::new((legend.lo, legend.hi), (x0, x0 + w))
+    };
     let step = if legend.ticks.len() > 1 {
         legend.ticks[1] - legend.ticks[0]
     } else {
@@ -463,24 +463,6 @@ fn draw_legend(
                 .anchor(Anchor::End)
                 .colour("#2166ac"),
         ));
-        // The gradient is drawn worse → better; put the numbers the same way.
-        if !spec.higher_is_better {
-            f.items
-                .retain(|i| !matches!(i, Item::Text(t) if t.class == "legend-tick"));
-            let flipped = Linear::new((legend.hi, legend.lo), (x0, x0 + w));
-            for &t in &legend.ticks {
-                f.items.push(Item::Text(
-                    Text::new(
-                        flipped.at(t),
-                        bar_y + h + 16.0,
-                        spec.measure.tick(t, step, true),
-                        11.0,
-                    )
-                    .anchor(Anchor::Middle)
-                    .class("legend-tick"),
-                ));
-            }
-        }
     }
     let (sx, sy) = (x0 + w + 40.0, bar_y);
     if hatched {
@@ -584,6 +566,35 @@ mod tests {
         let d = unit.split('"').nth(1).expect("path data");
         // Six outer edges of the 2×1 rectangle, none of the shared middle edge.
         assert_eq!(d.matches('l').count(), 6, "{d}");
+    }
+
+    #[test]
+    fn a_lower_is_better_change_puts_its_worse_end_red_on_the_left() {
+        let b = Boundaries {
+            wards: vec![square("a", 0.0, 0.0), square("b", 1000.0, 0.0)],
+            boroughs: vec![square("A", 0.0, 0.0)],
+        };
+        let mut sp = spec(&[("a", 2.0, false), ("b", -1.0, false)], true);
+        sp.measure = Measure::Minutes;
+        sp.higher_is_better = false;
+        let m = ward_map(&b, &sp);
+        // A longer response time (+2 minutes) is worse: red on the map.
+        let svg = m.figure.to_svg();
+        assert!(svg.contains(&format!("fill=\"{}\"", diverging(-1.0))));
+        // The gradient starts red, and the leftmost tick is the largest increase.
+        assert!(m.figure.paints.iter().any(|p| matches!(p,
+            Paint::Gradient { colours, .. } if colours[0] == diverging(-1.0))));
+        let ticks: Vec<(f64, &str)> = m
+            .figure
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text(t) if t.class == "legend-tick" => Some((t.x, t.text.as_str())),
+                _ => None,
+            })
+            .collect();
+        let leftmost = ticks.iter().min_by(|a, b| a.0.total_cmp(&b.0)).unwrap();
+        assert!(leftmost.1.starts_with('+'), "{ticks:?}");
     }
 
     #[test]
