@@ -15,5 +15,6 @@ pub mod model;
 pub mod pipeline;
 pub mod report;
 pub mod scenario;
+pub mod shard;
 pub mod simulation;
 pub mod stats;

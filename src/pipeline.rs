@@ -1,12 +1,14 @@
 //! Scenarios through every stage: allocate → simulate → summarise (one at a time,
 //! or side by side on common draws). The CLI, tests and benches all go through
-//! here, so they run the same thing.
+//! here, so they run the same thing. The stages are also offered apart
+//! (`prepare`, `finish`, `finish_comparison`, `finish_sweep`) so that a run whose
+//! draws were simulated in shards is summarised exactly as a whole one.
 
 use crate::allocation::{self, AllocationError};
 use crate::model::Allocation;
 use crate::report::{self, Comparison, Summary, SweepTable, summarise, sweep_table};
 use crate::scenario::{Scenario, Sweep};
-use crate::simulation::{Case, Plan, Progress, Results, simulate, simulate_paired};
+use crate::simulation::{Case, Paired, Plan, Progress, Results, simulate, simulate_paired};
 
 pub struct Run {
     pub plan: Plan,
@@ -15,30 +17,70 @@ pub struct Run {
     pub summary: Summary,
 }
 
-/// Allocates and simulates a scenario on the current rayon pool.
-pub fn run(scenario: &Scenario, progress: &dyn Progress) -> Result<Run, AllocationError> {
+/// A scenario's plan and allocation: everything the simulation needs.
+pub struct Prepared {
+    pub plan: Plan,
+    pub allocation: Allocation,
+}
+
+/// Plans and allocates a scenario.
+pub fn prepare(scenario: &Scenario) -> Result<Prepared, AllocationError> {
     let plan = Plan::new(scenario);
     let allocation = allocation::allocate(scenario, &plan)?;
+    Ok(Prepared { plan, allocation })
+}
+
+/// Summarises a prepared scenario's simulated draws.
+pub fn finish(scenario: &Scenario, prepared: Prepared, results: Results) -> Run {
+    let summary = summarise(scenario, &prepared.plan, &prepared.allocation, &results);
+    Run {
+        plan: prepared.plan,
+        allocation: prepared.allocation,
+        results,
+        summary,
+    }
+}
+
+/// Allocates and simulates a scenario on the current rayon pool.
+pub fn run(scenario: &Scenario, progress: &dyn Progress) -> Result<Run, AllocationError> {
+    let prepared = prepare(scenario)?;
     let results = simulate(
-        &plan,
+        &prepared.plan,
         &scenario.params,
-        &allocation,
+        &prepared.allocation,
         scenario.params.run.draws,
         progress,
     );
-    let summary = summarise(scenario, &plan, &allocation, &results);
-    Ok(Run {
-        plan,
-        allocation,
-        results,
-        summary,
-    })
+    Ok(finish(scenario, prepared, results))
 }
 
 /// Several scenarios run side by side on the same draws.
 pub struct ComparisonRun {
     pub runs: Vec<Run>,
     pub comparison: Comparison,
+}
+
+/// Prepares every scenario of a comparison; on failure, says which (by index).
+pub fn prepare_all(scenarios: &[Scenario]) -> Result<Vec<Prepared>, (usize, AllocationError)> {
+    scenarios
+        .iter()
+        .enumerate()
+        .map(|(k, s)| prepare(s).map_err(|e| (k, e)))
+        .collect()
+}
+
+/// The cases a paired simulation runs, one per scenario.
+pub fn cases<'a>(scenarios: &'a [Scenario], prepared: &'a [Prepared]) -> Vec<Case<'a>> {
+    scenarios
+        .iter()
+        .zip(prepared)
+        .map(|(s, p)| Case {
+            plan: &p.plan,
+            params: &s.params,
+            allocation: &p.allocation,
+            dataset: &s.dataset.hash,
+        })
+        .collect()
 }
 
 /// Allocates every scenario, then simulates them together on the first
@@ -48,42 +90,28 @@ pub fn compare(
     scenarios: &[Scenario],
     progress: &dyn Progress,
 ) -> Result<ComparisonRun, (usize, AllocationError)> {
-    let mut prepared = Vec::new();
-    for (k, s) in scenarios.iter().enumerate() {
-        let plan = Plan::new(s);
-        let allocation = allocation::allocate(s, &plan).map_err(|e| (k, e))?;
-        prepared.push((plan, allocation));
-    }
-    let cases: Vec<Case> = scenarios
-        .iter()
-        .zip(&prepared)
-        .map(|(s, (plan, allocation))| Case {
-            plan,
-            params: &s.params,
-            allocation,
-            dataset: &s.dataset.hash,
-        })
-        .collect();
+    let prepared = prepare_all(scenarios)?;
     let seed = scenarios[0].params.run.seed;
     let draws = scenarios[0].params.run.draws;
-    let paired = simulate_paired(&cases, seed, draws, progress);
+    let paired = simulate_paired(&cases(scenarios, &prepared), seed, draws, progress);
+    Ok(finish_comparison(scenarios, prepared, paired))
+}
+
+/// Summarises and compares scenarios from their paired statistics.
+pub fn finish_comparison(
+    scenarios: &[Scenario],
+    prepared: Vec<Prepared>,
+    paired: Paired,
+) -> ComparisonRun {
     let runs: Vec<Run> = scenarios
         .iter()
         .zip(prepared)
         .zip(paired.runs)
-        .map(|((s, (plan, allocation)), results)| {
-            let summary = summarise(s, &plan, &allocation, &results);
-            Run {
-                plan,
-                allocation,
-                results,
-                summary,
-            }
-        })
+        .map(|((s, p), results)| finish(s, p, results))
         .collect();
     let summaries: Vec<&Summary> = runs.iter().map(|r| &r.summary).collect();
     let comparison = report::compare(&summaries, &paired.differences);
-    Ok(ComparisonRun { runs, comparison })
+    ComparisonRun { runs, comparison }
 }
 
 /// A sweep's points, run on the same seed and draws (common random numbers),
@@ -115,7 +143,12 @@ pub fn sweep(
         .into_iter()
         .map(|r| r.expect("every point ran"))
         .collect();
+    Ok(finish_sweep(sweep, runs))
+}
+
+/// A sweep's table from its points' runs, in point order.
+pub fn finish_sweep(sweep: &Sweep, runs: Vec<Run>) -> SweepRun {
     let summaries: Vec<&Summary> = runs.iter().map(|r| &r.summary).collect();
     let table = sweep_table(sweep, &summaries);
-    Ok(SweepRun { runs, table })
+    SweepRun { runs, table }
 }

@@ -4,12 +4,16 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::shard::ShardArg;
+
 const AFTER_HELP: &str = "\
 Examples:
   wardsim run scenarios/two-pcs-per-ward.toml
   wardsim run scenarios/status-quo-2016.toml scenarios/two-pcs-per-ward.toml --draws 20000
   wardsim compare scenarios/status-quo-2016.toml scenarios/two-pcs-per-ward.toml
   wardsim allocate scenarios/two-pcs-optimised.toml --write-lp model.lp
+  wardsim run scenarios/sweep-pool-two-pcs.toml --shard 2/4 --out parts   (one shard of four)
+  wardsim merge parts/sweep-pool-two-pcs.part-*-of-4.json --out out
   wardsim check scenarios/*.toml
   wardsim data
 
@@ -48,6 +52,11 @@ pub enum Command {
         #[arg(required = true, value_name = "SCENARIO.toml")]
         scenarios: Vec<PathBuf>,
     },
+    /// Merge the part files of a sharded run or comparison into exactly the outputs the whole run writes
+    #[command(
+        after_help = "Give every part of one run (or a folder of them). The parts must come from the same scenarios, seed,\ndraws and wardsim version, one file per shard; a missing or repeated shard is named with the draws it holds.\nRun it where the shards ran: the scenario files are read again (and must be unchanged) to rebuild the summaries.\n--out is the command's own: for a run, the folder that receives a sub-folder per scenario or sweep [default: out];\nfor a comparison, the comparison folder [default: out/compare-<first>-vs-<second>...]."
+    )]
+    Merge(MergeArgs),
     /// Summarise a dataset: wards, boroughs, command units, population, crime
     Data {
         /// A dataset folder in the wardsim CSV format (default: the embedded London 2014 data)
@@ -67,9 +76,9 @@ pub struct RunArgs {
     /// Monte Carlo draws, one simulated week each (overrides [run] draws)
     #[arg(long, value_parser = clap::value_parser!(u64).range(2..=100_000_000))]
     pub draws: Option<u64>,
-    /// Folder that receives one sub-folder per scenario
-    #[arg(long, value_name = "DIR", default_value = "out")]
-    pub out: PathBuf,
+    /// Folder that receives one sub-folder per scenario [default: out]; with a shard, the folder for its part file [default: out/parts]
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
     /// Worker threads (default: all cores); results are identical for any value
     #[arg(long, value_parser = clap::value_parser!(u64).range(1..=1024))]
     pub threads: Option<u64>,
@@ -83,6 +92,31 @@ pub struct RunArgs {
     #[arg(long, short)]
     pub quiet: bool,
     /// Skip the charts, maps and report.html (drawn after the Monte Carlo, never during it)
+    #[arg(long)]
+    pub no_charts: bool,
+    /// Run only shard K of N of the draws (and sweep points) and write a part file for `wardsim merge`; `off` runs whole even inside a job array [default: from SLURM_ARRAY_TASK_ID, if set]
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<ShardArg>,
+    /// The number of shards, with this shard's number from SLURM_ARRAY_TASK_ID (numbered from 1) or JOB_COMPLETION_INDEX (from 0)
+    #[arg(long, value_name = "N", conflicts_with = "shard", value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub shards: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct MergeArgs {
+    /// Part files written by `run --shard` or `compare --shard`, or folders of them
+    #[arg(required = true, value_name = "PART.json")]
+    pub parts: Vec<PathBuf>,
+    /// Where the merged outputs go, as for the command that was sharded
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Worker threads (default: all cores); results are identical for any value
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub threads: Option<u64>,
+    /// No summary on stdout (errors still go to stderr)
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Skip the charts, maps and report.html
     #[arg(long)]
     pub no_charts: bool,
 }
@@ -117,7 +151,7 @@ pub struct CompareArgs {
     /// Monte Carlo draws (default: the first scenario's)
     #[arg(long, value_parser = clap::value_parser!(u64).range(2..=100_000_000))]
     pub draws: Option<u64>,
-    /// Folder for the comparison (default: out/compare-<first>-vs-<second>...)
+    /// Folder for the comparison [default: out/compare-<first>-vs-<second>...]; with a shard, the folder for its part file [default: out/parts]
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Worker threads (default: all cores); results are identical for any value
@@ -129,4 +163,10 @@ pub struct CompareArgs {
     /// Skip the charts, maps and report.html (drawn after the Monte Carlo, never during it)
     #[arg(long)]
     pub no_charts: bool,
+    /// Run only shard K of N of the draws (and sweep points) and write a part file for `wardsim merge`; `off` runs whole even inside a job array [default: from SLURM_ARRAY_TASK_ID, if set]
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<ShardArg>,
+    /// The number of shards, with this shard's number from SLURM_ARRAY_TASK_ID (numbered from 1) or JOB_COMPLETION_INDEX (from 0)
+    #[arg(long, value_name = "N", conflicts_with = "shard", value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub shards: Option<u64>,
 }

@@ -1,21 +1,18 @@
 //! What each subcommand does, and which exit code it ends with.
 
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::PathBuf;
 
 use super::args::{AllocateArgs, Cli, Command, CompareArgs, RunArgs};
 use super::exit;
-use super::pictures::{self, Outlines};
+use super::outputs::Writer;
+use super::pictures::Outlines;
 use super::progress::Bars;
+use super::sharded::ShardJob;
 use crate::data::{self, DataErrors};
 use crate::model::{CRIME_CATEGORIES, Dataset};
-use crate::report::{
-    Export, Summary, SummaryJson, area_files, compare_pictures, comparison_csv, comparison_json,
-    render_comparison_text, render_files, render_sweep_text, render_text, run_pictures, sweep_csv,
-    sweep_json, sweep_pictures, write_folder,
-};
 use crate::scenario::{self, DatasetCache, Loaded, Scenario};
+use crate::shard::{self, Kind, Shard, ShardArg};
 
 pub fn execute(cli: Cli) -> u8 {
     match cli.command {
@@ -24,11 +21,12 @@ pub fn execute(cli: Cli) -> u8 {
         Command::Allocate(args) => allocate(args),
         Command::Check { scenarios } => check(&scenarios),
         Command::Data { dataset } => data_summary(dataset),
+        Command::Merge(args) => super::merge::merge(args),
     }
 }
 
 /// Files named on the command line, with folders expanded to their `*.toml` files.
-fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
+pub(super) fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
@@ -50,7 +48,7 @@ fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
 
 /// Loads every file, printing every problem; returns what loaded and whether
 /// anything was bad.
-fn load_files(paths: &[PathBuf]) -> (Vec<Loaded>, bool) {
+pub(super) fn load_files(paths: &[PathBuf]) -> (Vec<Loaded>, bool) {
     let mut cache = DatasetCache::default();
     let mut ok = Vec::new();
     let mut bad = false;
@@ -91,7 +89,7 @@ fn check(paths: &[PathBuf]) -> u8 {
 }
 
 /// Gives every scenario the same seed and draws: the first one's unless overridden.
-fn harmonise<'a>(
+pub(super) fn harmonise<'a>(
     scenarios: impl Iterator<Item = &'a mut Scenario>,
     seed: Option<u64>,
     draws: Option<u64>,
@@ -109,7 +107,7 @@ fn harmonise<'a>(
 }
 
 /// Output folder names must be unique in one command.
-fn unique_names<'a>(names: impl Iterator<Item = (&'a str, &'a str)>) -> bool {
+pub(super) fn unique_names<'a>(names: impl Iterator<Item = (&'a str, &'a str)>) -> bool {
     let mut seen: HashMap<&str, &str> = HashMap::new();
     for (name, file) in names {
         if let Some(other) = seen.insert(name, file) {
@@ -122,12 +120,25 @@ fn unique_names<'a>(names: impl Iterator<Item = (&'a str, &'a str)>) -> bool {
     true
 }
 
+/// The shard this process runs, if any (`--shard`, `--shards` or the scheduler's
+/// environment); prints the problem and returns `Err(exit code)` if unclear.
+fn shard_of(arg: Option<ShardArg>, shards: Option<u64>) -> Result<Option<(Shard, String)>, u8> {
+    shard::resolve(arg, shards, &|name| std::env::var(name).ok()).map_err(|e| {
+        eprintln!("error: {e}");
+        exit::BAD_INPUT
+    })
+}
+
 fn run(args: RunArgs) -> u8 {
+    let shard = match shard_of(args.shard, args.shards) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
     let (mut files, bad) = load_files(&args.scenarios);
-    if files.is_empty() {
+    if files.is_empty() || (bad && shard.is_some()) {
         return exit::BAD_INPUT;
     }
-    let (_, draws) = harmonise(
+    let (seed, draws) = harmonise(
         files.iter_mut().flat_map(|l| l.scenarios.iter_mut()),
         args.seed,
         args.draws,
@@ -150,6 +161,23 @@ fn run(args: RunArgs) -> u8 {
     if !unique_names(folders.iter().map(|(n, f)| (n.as_str(), f.as_str()))) {
         return exit::BAD_INPUT;
     }
+    let Some(pool) = thread_pool(args.threads) else {
+        return exit::RUN_FAILED;
+    };
+    if let Some((shard, source)) = shard {
+        let job = ShardJob {
+            kind: Kind::Run,
+            files: expand(&args.scenarios),
+            seed,
+            draws,
+            gap_batches: args.gap_batches,
+            label: run_label(&files),
+            out: args.out.unwrap_or_else(|| PathBuf::from("out/parts")),
+            quiet: args.quiet,
+        };
+        let (names, scenarios) = run_tasks(&files);
+        return job.run(&scenarios, &names, shard, &source, &pool);
+    }
     let (outlines, outlines_ok) = Outlines::load(
         !args.no_charts,
         files.iter().flat_map(|l| l.scenarios.iter()),
@@ -157,8 +185,11 @@ fn run(args: RunArgs) -> u8 {
     if !outlines_ok {
         return exit::BAD_INPUT;
     }
-    let Some(pool) = thread_pool(args.threads) else {
-        return exit::RUN_FAILED;
+    let out = args.out.unwrap_or_else(|| PathBuf::from("out"));
+    let writer = Writer {
+        outlines: &outlines,
+        pool: &pool,
+        quiet: args.quiet,
     };
     let total: usize = files.iter().map(|l| l.scenarios.len()).sum();
     let bars = Bars::new(args.quiet, total as u64);
@@ -171,53 +202,18 @@ fn run(args: RunArgs) -> u8 {
                 pool.install(|| crate::pipeline::sweep(&l.scenarios, sw, args.jobs as usize, &bar));
             bar.0.finish_and_clear();
             bars.scenarios.inc(l.scenarios.len() as u64);
-            match outcome {
-                Err((k, e)) => {
-                    bars.println(&format!(
-                        "error: sweep `{}`, point `{}` ({}): {e}",
-                        l.name, l.scenarios[k].name, l.scenarios[k].file
-                    ));
-                    failures += 1;
-                }
-                Ok(r) => {
-                    let mut files: Vec<(String, Vec<u8>)> = vec![
-                        ("sweep.csv".into(), sweep_csv(&r.table)),
-                        ("sweep.json".into(), sweep_json(&r.table)),
-                    ];
-                    for run in &r.runs {
-                        files.push((
-                            format!("points/{}/summary.json", run.summary.provenance.scenario),
-                            SummaryJson.render(&run.summary),
-                        ));
-                    }
-                    let summaries: Vec<&Summary> = r.runs.iter().map(|x| &x.summary).collect();
-                    let drawn = pictures::add(&mut files, outlines.enabled, "", || {
-                        pool.install(|| sweep_pictures(&r.table, &summaries))
-                    });
-                    let dir = args.out.join(&l.name);
-                    if let Err(e) = drawn {
-                        bars.println(&format!("error: sweep `{}`: {e}", l.name));
-                        failures += 1;
-                    } else if let Err(e) = write_folder(&dir, &files) {
-                        bars.println(&format!(
-                            "error: sweep `{}`: cannot write {}: {e}",
-                            l.name,
-                            dir.display()
-                        ));
-                        failures += 1;
-                    } else if !args.quiet {
-                        println!("{}", render_sweep_text(&r.table));
-                        println!(
-                            "  wrote {}/ (sweep.csv, sweep.json, points/{})\n",
-                            dir.display(),
-                            if outlines.enabled {
-                                ", report.html, charts/"
-                            } else {
-                                ""
-                            }
-                        );
-                    }
-                }
+            let written = match outcome {
+                Err((k, e)) => Err(format!(
+                    ", point `{}` ({}): {e}",
+                    l.scenarios[k].name, l.scenarios[k].file
+                )),
+                Ok(r) => writer
+                    .sweep(&out, &l.name, &r)
+                    .map_err(|e| format!(": {e}")),
+            };
+            if let Err(e) = written {
+                bars.println(&format!("error: sweep `{}`{e}", l.name));
+                failures += 1;
             }
             continue;
         }
@@ -227,48 +223,13 @@ fn run(args: RunArgs) -> u8 {
             let outcome = pool.install(|| crate::pipeline::run(s, &bar));
             bar.0.finish_and_clear();
             bars.scenarios.inc(1);
-            let run = match outcome {
-                Ok(r) => r,
-                Err(e) => {
-                    bars.println(&format!("error: scenario `{}` ({}): {e}", s.name, s.file));
-                    failures += 1;
-                    continue;
-                }
+            let written = match outcome {
+                Err(e) => Err(format!(" ({}): {e}", s.file)),
+                Ok(run) => writer.scenario(&out, s, &run).map_err(|e| format!(": {e}")),
             };
-            let dir = args.out.join(&s.name);
-            let mut out: Vec<(String, Vec<u8>)> = render_files(&run.summary)
-                .into_iter()
-                .map(|(n, b)| (n.to_string(), b))
-                .collect();
-            if let Err(e) = pictures::add(&mut out, outlines.enabled, "", || {
-                pool.install(|| run_pictures(&run.summary, outlines.of(s)))
-            }) {
-                bars.println(&format!("error: scenario `{}`: {e}", s.name));
+            if let Err(e) = written {
+                bars.println(&format!("error: scenario `{}`{e}", s.name));
                 failures += 1;
-                continue;
-            }
-            if let Err(e) = write_folder(&dir, &out) {
-                bars.println(&format!(
-                    "error: scenario `{}`: cannot write {}: {e}",
-                    s.name,
-                    dir.display()
-                ));
-                failures += 1;
-                continue;
-            }
-            if !args.quiet {
-                let mut out = std::io::stdout().lock();
-                let _ = writeln!(out, "{}", render_text(&run.summary));
-                let _ = writeln!(
-                    out,
-                    "  wrote {}/ (summary.json, wards.csv, units.csv, boroughs.csv, allocation.csv{})\n",
-                    dir.display(),
-                    if outlines.enabled {
-                        ", report.html, charts/"
-                    } else {
-                        ""
-                    }
-                );
             }
         }
     }
@@ -285,8 +246,35 @@ fn run(args: RunArgs) -> u8 {
     }
 }
 
+/// A run's tasks: every scenario in order, sweep points included (their names
+/// already carry the sweep's).
+pub(super) fn run_tasks(files: &[Loaded]) -> (Vec<String>, Vec<&Scenario>) {
+    files
+        .iter()
+        .flat_map(|l| l.scenarios.iter().map(|s| (s.name.clone(), s)))
+        .unzip()
+}
+
+/// Names a run's part files: its one scenario or sweep, or the first and a count.
+fn run_label(files: &[Loaded]) -> String {
+    let names: Vec<&str> = files
+        .iter()
+        .flat_map(|l| match &l.sweep {
+            Some(_) => vec![l.name.as_str()],
+            None => l.scenarios.iter().map(|s| s.name.as_str()).collect(),
+        })
+        .collect();
+    match names.len() {
+        1 => names[0].to_string(),
+        n => format!("{}-and-{}-more", names[0], n - 1),
+    }
+}
+
 /// Applies `--gap-batches` to every scenario.
-fn set_gap_batches<'a>(scenarios: impl Iterator<Item = &'a mut Scenario>, batches: Option<u32>) {
+pub(super) fn set_gap_batches<'a>(
+    scenarios: impl Iterator<Item = &'a mut Scenario>,
+    batches: Option<u32>,
+) {
     if let Some(k) = batches {
         for s in scenarios {
             s.params.allocation.optimise.gap_batches = k;
@@ -508,7 +496,7 @@ fn data_summary(dir: Option<PathBuf>) -> u8 {
     exit::OK
 }
 
-fn thread_pool(threads: Option<u64>) -> Option<rayon::ThreadPool> {
+pub(super) fn thread_pool(threads: Option<u64>) -> Option<rayon::ThreadPool> {
     let mut builder = rayon::ThreadPoolBuilder::new();
     if let Some(t) = threads {
         builder = builder.num_threads(t as usize);
@@ -523,6 +511,10 @@ fn thread_pool(threads: Option<u64>) -> Option<rayon::ThreadPool> {
 }
 
 fn compare(args: CompareArgs) -> u8 {
+    let shard = match shard_of(args.shard, args.shards) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
     let (files, bad) = load_files(&args.scenarios);
     if bad {
         return exit::BAD_INPUT;
@@ -534,22 +526,37 @@ fn compare(args: CompareArgs) -> u8 {
         );
         return exit::BAD_INPUT;
     }
-    let (_, draws) = harmonise(scenarios.iter_mut(), args.seed, args.draws);
+    let (seed, draws) = harmonise(scenarios.iter_mut(), args.seed, args.draws);
     if !unique_names(scenarios.iter().map(|s| (s.name.as_str(), s.file.as_str()))) {
-        return exit::BAD_INPUT;
-    }
-    let (outlines, outlines_ok) = Outlines::load(!args.no_charts, scenarios.iter());
-    if !outlines_ok {
         return exit::BAD_INPUT;
     }
     let Some(pool) = thread_pool(args.threads) else {
         return exit::RUN_FAILED;
     };
-    let names: Vec<&str> = scenarios.iter().map(|s| s.name.as_str()).collect();
+    let label = compare_label(&scenarios);
+    if let Some((shard, source)) = shard {
+        let job = ShardJob {
+            kind: Kind::Compare,
+            files: expand(&args.scenarios),
+            seed,
+            draws,
+            gap_batches: None,
+            label,
+            out: args.out.unwrap_or_else(|| PathBuf::from("out/parts")),
+            quiet: args.quiet,
+        };
+        let names: Vec<String> = scenarios.iter().map(|s| s.name.clone()).collect();
+        let refs: Vec<&Scenario> = scenarios.iter().collect();
+        return job.run(&refs, &names, shard, &source, &pool);
+    }
+    let (outlines, outlines_ok) = Outlines::load(!args.no_charts, scenarios.iter());
+    if !outlines_ok {
+        return exit::BAD_INPUT;
+    }
     let dir = args
         .out
         .clone()
-        .unwrap_or_else(|| PathBuf::from("out").join(format!("compare-{}", names.join("-vs-"))));
+        .unwrap_or_else(|| PathBuf::from("out").join(label));
     let bars = Bars::new(args.quiet, 1);
     let bar = bars.draws(&format!("{} scenarios", scenarios.len()), draws);
     let outcome = pool.install(|| crate::pipeline::compare(&scenarios, &bar));
@@ -564,50 +571,22 @@ fn compare(args: CompareArgs) -> u8 {
             return exit::RUN_FAILED;
         }
     };
-    let mut files: Vec<(String, Vec<u8>)> = vec![
-        ("comparison.csv".into(), comparison_csv(&run.comparison)),
-        ("comparison.json".into(), comparison_json(&run.comparison)),
-    ];
-    files.extend(
-        area_files(&run.comparison)
-            .into_iter()
-            .map(|(n, b)| (n.to_string(), b)),
-    );
-    let summaries: Vec<&Summary> = run.runs.iter().map(|r| &r.summary).collect();
-    let drawn = pool.install(|| {
-        pictures::add(&mut files, outlines.enabled, "", || {
-            compare_pictures(&run.comparison, &summaries, outlines.of(&scenarios[0]))
-        })?;
-        for (r, s) in run.runs.iter().zip(&scenarios) {
-            let prefix = format!("{}/", r.summary.provenance.scenario);
-            for (name, bytes) in render_files(&r.summary) {
-                files.push((format!("{prefix}{name}"), bytes));
-            }
-            pictures::add(&mut files, outlines.enabled, &prefix, || {
-                run_pictures(&r.summary, outlines.of(s))
-            })?;
+    let writer = Writer {
+        outlines: &outlines,
+        pool: &pool,
+        quiet: args.quiet,
+    };
+    match writer.comparison(&dir, &scenarios, &run) {
+        Ok(()) => exit::OK,
+        Err(e) => {
+            eprintln!("error: {e}");
+            exit::RUN_FAILED
         }
-        Ok::<(), String>(())
-    });
-    if let Err(e) = drawn {
-        eprintln!("error: {e}");
-        return exit::RUN_FAILED;
     }
-    if let Err(e) = write_folder(&dir, &files) {
-        eprintln!("error: cannot write {}: {e}", dir.display());
-        return exit::RUN_FAILED;
-    }
-    if !args.quiet {
-        println!("{}", render_comparison_text(&run.comparison));
-        println!(
-            "  wrote {}/ (comparison.csv, comparison.json, wards_diff.csv, boroughs_diff.csv{}, and a folder per scenario)",
-            dir.display(),
-            if outlines.enabled {
-                ", report.html, charts/"
-            } else {
-                ""
-            }
-        );
-    }
-    exit::OK
+}
+
+/// A comparison's default folder name, and the name of its part files.
+pub(super) fn compare_label(scenarios: &[Scenario]) -> String {
+    let names: Vec<&str> = scenarios.iter().map(|s| s.name.as_str()).collect();
+    format!("compare-{}", names.join("-vs-"))
 }

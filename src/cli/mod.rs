@@ -3,8 +3,11 @@
 
 mod args;
 mod commands;
+mod merge;
+mod outputs;
 mod pictures;
 mod progress;
+mod sharded;
 
 pub use args::Cli;
 pub use commands::execute;

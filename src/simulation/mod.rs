@@ -16,9 +16,12 @@ pub mod response_time;
 mod rng;
 
 pub use demand::{DrawDemand, sample_demand};
-pub use driver::{Accumulate, CHUNK_DRAWS, NoProgress, Progress, Results, run_chunks, simulate};
+pub use driver::{
+    Accumulate, CHUNK_DRAWS, ChunkTree, Coverage, NoProgress, Progress, Results, assemble,
+    run_chunk_range, run_chunks, simulate, simulate_range,
+};
 pub use metrics::{BOROUGH_METRICS, LONDON_METRICS, UNIT_METRICS, WARD_METRICS};
-pub use paired::{Case, Paired, simulate_paired};
+pub use paired::{Case, Paired, simulate_paired, simulate_paired_range};
 pub use plan::{BoroughShare, Plan, UnitPlan, WardPlan};
 pub use recourse::{DrawOutcome, evaluate};
 pub use rng::draw_rng;

@@ -4,7 +4,9 @@
 //! others sample their own from the same (seed, draw) stream.
 
 use super::demand::{DrawDemand, sample_demand};
-use super::driver::{Accumulate, Progress, Results, run_chunks};
+use std::ops::Range;
+
+use super::driver::{Accumulate, ChunkTree, Progress, Results, assemble, run_chunk_range};
 use super::plan::Plan;
 use super::recourse::{DrawOutcome, evaluate};
 use super::rng::draw_rng;
@@ -59,29 +61,50 @@ fn demand_sources(cases: &[Case]) -> Vec<usize> {
         .collect()
 }
 
+impl Paired {
+    /// Nothing yet: the starting point of every merge.
+    pub fn empty(cases: &[Case]) -> Paired {
+        Paired {
+            runs: cases
+                .iter()
+                .map(|c| {
+                    Results::empty(
+                        c.plan.units.len(),
+                        c.plan.wards.len(),
+                        c.plan.borough_wards.len(),
+                    )
+                })
+                .collect(),
+            differences: cases
+                .iter()
+                .map(|c| Results::empty(0, c.plan.wards.len(), c.plan.borough_wards.len()))
+                .collect(),
+        }
+    }
+}
+
 /// Runs every case on draws `0..draws` with one seed.
 pub fn simulate_paired(cases: &[Case], seed: u64, draws: u64, progress: &dyn Progress) -> Paired {
+    let chunks = ChunkTree::for_draws(draws).chunks;
+    let pieces = simulate_paired_range(cases, seed, draws, 0..chunks, progress);
+    assemble(chunks, pieces, || Paired::empty(cases)).expect("the whole range is one node")
+}
+
+/// Chunks `part` of a paired run over draws `0..draws`: the statistics of the
+/// tree nodes covering them.
+pub fn simulate_paired_range(
+    cases: &[Case],
+    seed: u64,
+    draws: u64,
+    part: Range<u64>,
+    progress: &dyn Progress,
+) -> Vec<(Range<u64>, Paired)> {
     let sources = demand_sources(cases);
     let n = cases.len();
-    let empty = || Paired {
-        runs: cases
-            .iter()
-            .map(|c| {
-                Results::empty(
-                    c.plan.units.len(),
-                    c.plan.wards.len(),
-                    c.plan.borough_wards.len(),
-                )
-            })
-            .collect(),
-        differences: cases
-            .iter()
-            .map(|c| Results::empty(0, c.plan.wards.len(), c.plan.borough_wards.len()))
-            .collect(),
-    };
-    run_chunks(
+    run_chunk_range(
         draws,
-        empty,
+        part,
+        || Paired::empty(cases),
         |acc: &mut Paired, s: &mut Scratch, i| {
             s.demands.resize_with(n, DrawDemand::default);
             s.outcomes.resize_with(n, DrawOutcome::default);

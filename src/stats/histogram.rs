@@ -12,10 +12,13 @@ const SHIFT: u32 = 52 - MANTISSA_BITS_KEPT;
 const GROUP: usize = 1 << MANTISSA_BITS_KEPT;
 /// Values closer to zero than this count as zero.
 const ZERO: f64 = 1e-12;
-/// Keys held uncounted before they are folded into groups.
-const PENDING_LIMIT: usize = 1 << 16;
+/// Keys held uncounted before they are folded into groups: a few chunks' worth,
+/// so small merged ranges stay as small as their keys.
+const PENDING_LIMIT: usize = 1 << 12;
 
-#[derive(Debug, Clone, Default, PartialEq)]
+/// Equality is of what the histogram says (count, range, bucket counts), not of
+/// how its counts happen to be held.
+#[derive(Debug, Clone, Default)]
 pub struct Histogram {
     /// Keys pushed but not yet counted.
     pending: Vec<i64>,
@@ -110,7 +113,9 @@ impl Histogram {
         self.extend_range(other.min, other.max);
         self.n += other.n;
         self.pending.extend_from_slice(&other.pending);
-        self.flush();
+        if self.pending.len() >= PENDING_LIMIT {
+            self.flush();
+        }
         for (g, counts) in &other.groups {
             let mine = self.counts_for(*g);
             for (a, b) in mine.iter_mut().zip(counts) {
@@ -121,6 +126,54 @@ impl Histogram {
 
     pub fn count(&self) -> u64 {
         self.n
+    }
+
+    /// The smallest and largest values pushed (0 and 0 when empty).
+    pub fn range(&self) -> (f64, f64) {
+        (self.min, self.max)
+    }
+
+    /// Every occupied bucket as (key, count), by increasing key: the exact
+    /// content, for storing a histogram and rebuilding it with `from_counts`.
+    pub fn counts(&self) -> Vec<(i64, u64)> {
+        let mut counted = self.clone();
+        counted.flush();
+        let mut out = Vec::new();
+        for (g, counts) in &counted.groups {
+            for (i, &c) in counts.iter().enumerate() {
+                if c > 0 {
+                    out.push((g * GROUP as i64 + i as i64, c));
+                }
+            }
+        }
+        out
+    }
+
+    /// Rebuilds a histogram from `range` and `counts`; says what is inconsistent.
+    pub fn from_counts(min: f64, max: f64, counts: &[(i64, u64)]) -> Result<Histogram, String> {
+        let mut h = Histogram::default();
+        let mut previous: Option<i64> = None;
+        for &(k, c) in counts {
+            if previous.is_some_and(|p| p >= k) {
+                return Err(format!("bucket keys are not increasing at {k}"));
+            }
+            if c == 0 {
+                return Err(format!("bucket {k} has a count of 0"));
+            }
+            previous = Some(k);
+            h.n =
+                h.n.checked_add(c)
+                    .ok_or_else(|| "bucket counts overflow".to_string())?;
+            h.add_key(k, c);
+        }
+        if h.n > 0 {
+            if !(min.is_finite() && max.is_finite() && min <= max) {
+                return Err(format!("range {min}..{max} is not a finite interval"));
+            }
+            h.min = min;
+            h.max = max;
+        }
+        Ok(h)
     }
 
     /// Every occupied bucket as (centre clamped to the observed range, count), in
@@ -168,9 +221,30 @@ impl Histogram {
     }
 }
 
+impl PartialEq for Histogram {
+    fn eq(&self, other: &Histogram) -> bool {
+        self.n == other.n
+            && self.min.to_bits() == other.min.to_bits()
+            && self.max.to_bits() == other.max.to_bits()
+            && self.counts() == other.counts()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_rebuild_the_same_histogram() {
+        let mut h = Histogram::default();
+        (0..5000).for_each(|i| h.push((i as f64 * 0.731).sin() * 40.0));
+        let (lo, hi) = h.range();
+        let back = Histogram::from_counts(lo, hi, &h.counts()).unwrap();
+        assert_eq!(back, h);
+        assert_eq!(back.quantile(0.37), h.quantile(0.37));
+        assert!(Histogram::from_counts(0.0, 1.0, &[(5, 1), (5, 2)]).is_err());
+        assert!(Histogram::from_counts(0.0, 1.0, &[(5, 0)]).is_err());
+    }
 
     #[test]
     fn quantiles_are_within_resolution_and_ordered() {

@@ -1,0 +1,438 @@
+//! The part file a shard writes: what was run (the `Record`, and its SHA-256
+//! fingerprint), which shard this is, and for each task it touched the statistics
+//! of the chunk ranges it computed. Every floating-point statistic is stored as
+//! its IEEE-754 bit pattern (a JSON integer), so nothing is lost in the round
+//! trip and the merge is exact. Written as compact JSON, one object per file.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::work::Kind;
+use crate::model::Allocation;
+use crate::simulation::{Paired, Results};
+use crate::stats::{Histogram, Moments, Tally};
+
+/// The `format` field of every part file.
+pub const FORMAT: &str = "wardsim-part";
+/// The layout of the part file this version writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// What was run: everything that must agree for parts to belong together.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    /// The version of wardsim that ran the shard.
+    pub version: String,
+    pub command: Kind,
+    /// Scenario files as given on the command line (folders expanded).
+    pub files: Vec<String>,
+    /// Every scenario run, in order (sweep points included).
+    pub scenarios: Vec<ScenarioRecord>,
+    pub seed: u64,
+    pub draws: u64,
+    pub chunk_draws: u64,
+    /// `--gap-batches`, if given.
+    pub gap_batches: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioRecord {
+    pub name: String,
+    pub file: String,
+    /// The scenario hash of its provenance (SHA-256 of the resolved scenario).
+    pub hash: String,
+}
+
+/// SHA-256 of a record: parts belong to the same run exactly when these agree.
+pub fn fingerprint(record: &Record) -> String {
+    hex(&Sha256::digest(
+        serde_json::to_vec(record).expect("plain data serialises"),
+    ))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// SHA-256 of an allocation's whole-officer counts, so a merge can tell that it
+/// re-derived the very allocation the shards simulated.
+pub fn allocation_fingerprint(a: &Allocation) -> String {
+    let mut h = Sha256::new();
+    h.update(a.method.as_str().as_bytes());
+    for v in [
+        &a.ward_officers,
+        &a.pcsos,
+        &a.response_officers,
+        &a.other_officers,
+        &a.overhead_officers,
+    ] {
+        h.update((v.len() as u64).to_le_bytes());
+        for x in v {
+            h.update(x.to_le_bytes());
+        }
+    }
+    hex(&h.finalize())
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    /// Always `wardsim-part`.
+    pub format: String,
+    pub format_version: u32,
+    pub record: Record,
+    /// `fingerprint(&record)`.
+    pub fingerprint: String,
+    /// This shard, numbered from 1: `[index, count]`.
+    pub shard: [u64; 2],
+    /// The tasks this shard touched, in order.
+    pub tasks: Vec<TaskPart>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskPart {
+    /// Index in the command's task list.
+    pub task: usize,
+    pub name: String,
+    /// Chunks in the whole task.
+    pub chunks: u64,
+    /// `allocation_fingerprint` of each of the task's scenarios.
+    pub allocations: Vec<String>,
+    pub pieces: Vec<Piece>,
+}
+
+/// The statistics of one node of the chunk tree: chunks `[start, end)`, which
+/// hold draws `[start, end)` of the run.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Piece {
+    pub chunks: [u64; 2],
+    pub draws: [u64; 2],
+    pub stats: PieceStats,
+}
+
+impl Piece {
+    pub fn range(&self) -> Range<u64> {
+        self.chunks[0]..self.chunks[1]
+    }
+}
+
+/// One `Results` per scenario of the task, and for a comparison its paired
+/// differences.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PieceStats {
+    pub runs: Vec<ResultsRecord>,
+    pub differences: Vec<ResultsRecord>,
+}
+
+impl PieceStats {
+    pub fn of_results(r: &Results) -> PieceStats {
+        PieceStats {
+            runs: vec![ResultsRecord::of(r)],
+            differences: Vec::new(),
+        }
+    }
+
+    pub fn of_paired(p: &Paired) -> PieceStats {
+        PieceStats {
+            runs: p.runs.iter().map(ResultsRecord::of).collect(),
+            differences: p.differences.iter().map(ResultsRecord::of).collect(),
+        }
+    }
+
+    pub fn to_paired(&self) -> Result<Paired, String> {
+        Ok(Paired {
+            runs: self
+                .runs
+                .iter()
+                .map(ResultsRecord::to_results)
+                .collect::<Result<_, _>>()?,
+            differences: self
+                .differences
+                .iter()
+                .map(ResultsRecord::to_results)
+                .collect::<Result<_, _>>()?,
+        })
+    }
+}
+
+/// `Moments` bit for bit: `[n, mean bits, m2 bits]`.
+type MomentsRecord = [u64; 3];
+
+fn moments_record(m: &Moments) -> MomentsRecord {
+    [m.n, m.mean.to_bits(), m.m2.to_bits()]
+}
+
+fn moments_of(r: &MomentsRecord) -> Moments {
+    Moments {
+        n: r[0],
+        mean: f64::from_bits(r[1]),
+        m2: f64::from_bits(r[2]),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TallyRecord {
+    pub moments: MomentsRecord,
+    /// Smallest and largest value, as bits.
+    pub range: [u64; 2],
+    /// Occupied histogram buckets by increasing key, each key stored as its
+    /// step from the previous one (the first from 0), to keep files small.
+    pub keys: Vec<i64>,
+    /// The count of each bucket in `keys`.
+    pub counts: Vec<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResultsRecord {
+    pub draws: u64,
+    pub london: Vec<TallyRecord>,
+    pub units: Vec<Vec<TallyRecord>>,
+    pub wards: Vec<Vec<MomentsRecord>>,
+    pub boroughs: Vec<Vec<MomentsRecord>>,
+}
+
+fn tally_record(t: &Tally) -> TallyRecord {
+    let (lo, hi) = t.histogram.range();
+    let buckets = t.histogram.counts();
+    let mut previous = 0;
+    TallyRecord {
+        moments: moments_record(&t.moments),
+        range: [lo.to_bits(), hi.to_bits()],
+        keys: buckets
+            .iter()
+            .map(|&(k, _)| {
+                let step = k - previous;
+                previous = k;
+                step
+            })
+            .collect(),
+        counts: buckets.iter().map(|&(_, c)| c).collect(),
+    }
+}
+
+fn tally_of(r: &TallyRecord) -> Result<Tally, String> {
+    if r.keys.len() != r.counts.len() {
+        return Err(format!(
+            "a histogram has {} keys but {} counts",
+            r.keys.len(),
+            r.counts.len()
+        ));
+    }
+    let mut key = 0i64;
+    let mut buckets = Vec::with_capacity(r.keys.len());
+    for (&step, &c) in r.keys.iter().zip(&r.counts) {
+        key = key
+            .checked_add(step)
+            .ok_or_else(|| "a histogram key overflows".to_string())?;
+        buckets.push((key, c));
+    }
+    Ok(Tally {
+        moments: moments_of(&r.moments),
+        histogram: Histogram::from_counts(
+            f64::from_bits(r.range[0]),
+            f64::from_bits(r.range[1]),
+            &buckets,
+        )?,
+    })
+}
+
+impl ResultsRecord {
+    pub fn of(r: &Results) -> ResultsRecord {
+        ResultsRecord {
+            draws: r.draws,
+            london: r.london.iter().map(tally_record).collect(),
+            units: r
+                .units
+                .iter()
+                .map(|u| u.iter().map(tally_record).collect())
+                .collect(),
+            wards: r
+                .wards
+                .iter()
+                .map(|w| w.iter().map(moments_record).collect())
+                .collect(),
+            boroughs: r
+                .boroughs
+                .iter()
+                .map(|b| b.iter().map(moments_record).collect())
+                .collect(),
+        }
+    }
+
+    pub fn to_results(&self) -> Result<Results, String> {
+        Ok(Results {
+            draws: self.draws,
+            london: self.london.iter().map(tally_of).collect::<Result<_, _>>()?,
+            units: self
+                .units
+                .iter()
+                .map(|u| u.iter().map(tally_of).collect::<Result<_, _>>())
+                .collect::<Result<_, _>>()?,
+            wards: self
+                .wards
+                .iter()
+                .map(|w| w.iter().map(moments_of).collect())
+                .collect(),
+            boroughs: self
+                .boroughs
+                .iter()
+                .map(|b| b.iter().map(moments_of).collect())
+                .collect(),
+        })
+    }
+}
+
+/// A part file that cannot be read, with where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartError {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl fmt::Display for PartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.line == 0 {
+            write!(f, "error: {}: {}", self.file, self.message)
+        } else {
+            write!(
+                f,
+                "error: {}:{}:{}: {}",
+                self.file, self.line, self.column, self.message
+            )
+        }
+    }
+}
+
+impl Part {
+    pub fn render(&self) -> Vec<u8> {
+        let mut bytes = serde_json::to_vec(self).expect("plain data serialises");
+        bytes.push(b'\n');
+        bytes
+    }
+
+    pub fn parse(file: &str, bytes: &[u8]) -> Result<Part, PartError> {
+        let at = |line, column, message: String| PartError {
+            file: file.to_string(),
+            line,
+            column,
+            message,
+        };
+        // The format is checked first, so that any other JSON is named as such.
+        #[derive(Deserialize)]
+        struct Header {
+            format: Option<String>,
+            format_version: Option<u32>,
+        }
+        let header: Header = serde_json::from_slice(bytes).map_err(|e| {
+            at(
+                e.line(),
+                e.column(),
+                format!(
+                    "expected a wardsim part file (JSON); {}",
+                    without_position(&e)
+                ),
+            )
+        })?;
+        if header.format.as_deref() != Some(FORMAT) {
+            return Err(at(
+                1,
+                1,
+                format!(
+                    "expected a wardsim part file (`\"format\": \"{FORMAT}\"`), found {}",
+                    header
+                        .format
+                        .map_or("no `format` field".into(), |f| format!("format `{f}`"))
+                ),
+            ));
+        }
+        if header.format_version != Some(FORMAT_VERSION) {
+            return Err(at(
+                1,
+                1,
+                format!(
+                    "expected part format version {FORMAT_VERSION}, found {}; \
+                     merge with the wardsim version that wrote it",
+                    header
+                        .format_version
+                        .map_or("none".into(), |v| v.to_string())
+                ),
+            ));
+        }
+        serde_json::from_slice(bytes).map_err(|e| at(e.line(), e.column(), without_position(&e)))
+    }
+}
+
+/// serde_json's message without its trailing " at line L column C".
+fn without_position(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+/// Reads and parses a part file.
+pub fn read_part(path: &Path) -> Result<Part, PartError> {
+    let file = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| PartError {
+        file: file.clone(),
+        line: 0,
+        column: 0,
+        message: format!("cannot read: {e}"),
+    })?;
+    Part::parse(&file, &bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statistics_round_trip_bit_for_bit() {
+        let mut r = Results::empty(2, 3, 1);
+        for i in 0..300 {
+            let x = (i as f64 * 0.123).sin() / 3.0;
+            r.draws += 1;
+            r.london[0].push(x);
+            r.units[1][2].push(x * 1e-7);
+            r.wards[2][1].push(-x);
+            r.boroughs[0][3].push(x + 0.1);
+        }
+        let stats = PieceStats::of_results(&r);
+        let text = serde_json::to_vec(&stats).unwrap();
+        let back: PieceStats = serde_json::from_slice(&text).unwrap();
+        let again = back.to_paired().unwrap().runs.remove(0);
+        assert_eq!(again, r);
+        assert_eq!(again.wards[2][1].m2.to_bits(), r.wards[2][1].m2.to_bits());
+    }
+
+    #[test]
+    fn other_files_are_named_with_line_and_column() {
+        let e = Part::parse("x.json", b"{\n  \"format\": \"something\"\n}").unwrap_err();
+        assert!(
+            e.to_string().contains("expected a wardsim part file"),
+            "{e}"
+        );
+        let e = Part::parse(
+            "x.json",
+            b"{\"format\": \"wardsim-part\", \"format_version\": 1,\n \"record\": 3}",
+        )
+        .unwrap_err();
+        assert_eq!((e.line, e.file.as_str()), (2, "x.json"));
+        assert!(e.to_string().starts_with("error: x.json:2:"), "{e}");
+        let e = Part::parse("x.json", b"{\"format\": \"wardsim-part\", \"format_ver").unwrap_err();
+        assert!(e.to_string().contains("x.json:1:"), "{e}");
+    }
+}
