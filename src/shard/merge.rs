@@ -100,6 +100,15 @@ fn same_shape(a: &Paired, b: &Paired) -> bool {
     shape(a) == shape(b)
 }
 
+/// A list in words, shortened past four items.
+fn brief(items: &[String]) -> String {
+    if items.len() <= 4 {
+        items.join(", ")
+    } else {
+        format!("{}, … ({} in all)", items[..3].join(", "), items.len())
+    }
+}
+
 /// What differs between two records, in words.
 fn differences(a: &Record, b: &Record) -> String {
     let mut d = Vec::new();
@@ -128,8 +137,8 @@ fn differences(a: &Record, b: &Record) -> String {
     if a.files != b.files {
         d.push(format!(
             "scenario files {} vs {}",
-            a.files.join(" "),
-            b.files.join(" ")
+            brief(&a.files),
+            brief(&b.files)
         ));
     }
     let names = |r: &Record| {
@@ -141,8 +150,8 @@ fn differences(a: &Record, b: &Record) -> String {
     if names(a) != names(b) {
         d.push(format!(
             "scenarios {} vs {}",
-            names(a).join(", "),
-            names(b).join(", ")
+            brief(&names(a)),
+            brief(&names(b))
         ));
     } else {
         for (x, y) in a.scenarios.iter().zip(&b.scenarios) {

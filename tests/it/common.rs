@@ -31,8 +31,20 @@ pub fn temp_dir(label: &str) -> PathBuf {
     d
 }
 
+/// The binary, with no scheduler variables inherited (inside a job array they
+/// would make every run a shard).
 pub fn wardsim() -> std::process::Command {
-    std::process::Command::new(env!("CARGO_BIN_EXE_wardsim"))
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_wardsim"));
+    for v in [
+        "SLURM_ARRAY_TASK_ID",
+        "SLURM_ARRAY_TASK_MIN",
+        "SLURM_ARRAY_TASK_MAX",
+        "SLURM_ARRAY_TASK_COUNT",
+        "JOB_COMPLETION_INDEX",
+    ] {
+        c.env_remove(v);
+    }
+    c
 }
 
 /// Writes a file, creating its folder.

@@ -14,4 +14,5 @@ mod invalid;
 mod optimise;
 mod queue;
 mod scenarios;
+mod shard;
 mod sweep;
