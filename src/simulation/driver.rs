@@ -4,9 +4,12 @@
 //! right. The tree depends on the number of chunks alone, never on threads or
 //! scheduling, so results are bit-identical on any thread count, and a range of
 //! chunks computed elsewhere (a shard) slots into the same tree. Memory stays
-//! flat in the number of draws: only a branch of the tree per thread is held.
+//! flat in the number of draws: only a branch of the tree per thread is held,
+//! and the statistics whose merge is exact in any order (histogram counts) are
+//! moved out of each chunk into one running total, not carried up the tree.
 
 use std::ops::Range;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -36,6 +39,10 @@ impl Progress for NoProgress {
 /// Statistics that can be folded: the next range's, in order, into the total.
 pub trait Accumulate: Send {
     fn merge(&mut self, next: &Self);
+
+    /// Moves the statistics whose merge is exact in any order (integer counts)
+    /// into `total`, leaving them empty here. The default moves nothing.
+    fn move_exact(&mut self, _total: &mut Self) {}
 }
 
 /// The fixed merge tree over chunks `0..chunks`. A node covers a range of chunks;
@@ -106,6 +113,31 @@ where
     E: Fn() -> A + Sync,
     F: Fn(&mut A, &mut S, u64) + Sync,
 {
+    let exact = Mutex::new(empty());
+    let mut stats = node_moments(node, draws, empty, step, &exact, progress);
+    exact
+        .into_inner()
+        .expect("no thread panicked holding the total")
+        .move_exact(&mut stats);
+    stats
+}
+
+/// `node_stats` without the order-free statistics, which each chunk moves into
+/// `exact` as it finishes.
+fn node_moments<A, S, E, F>(
+    node: Range<u64>,
+    draws: u64,
+    empty: &E,
+    step: &F,
+    exact: &Mutex<A>,
+    progress: &dyn Progress,
+) -> A
+where
+    A: Accumulate,
+    S: Default,
+    E: Fn() -> A + Sync,
+    F: Fn(&mut A, &mut S, u64) + Sync,
+{
     if node.end - node.start == 1 {
         let d = ChunkTree::draws_of(&node, draws);
         let mut acc = empty();
@@ -113,13 +145,14 @@ where
         for i in d.clone() {
             step(&mut acc, &mut scratch, i);
         }
+        acc.move_exact(&mut exact.lock().expect("no thread panicked holding the total"));
         progress.advance(d.end - d.start);
         return acc;
     }
     let m = ChunkTree::split(&node);
     let (mut left, right) = rayon::join(
-        || node_stats(node.start..m, draws, empty, step, progress),
-        || node_stats(m..node.end, draws, empty, step, progress),
+        || node_moments(node.start..m, draws, empty, step, exact, progress),
+        || node_moments(m..node.end, draws, empty, step, exact, progress),
     );
     left.merge(&right);
     left
@@ -301,6 +334,17 @@ impl Results {
 }
 
 impl Accumulate for Results {
+    fn move_exact(&mut self, total: &mut Results) {
+        for (mine, theirs) in self.london.iter_mut().zip(total.london.iter_mut()) {
+            theirs.histogram.merge(&std::mem::take(&mut mine.histogram));
+        }
+        for (mine, theirs) in self.units.iter_mut().zip(total.units.iter_mut()) {
+            for (a, b) in mine.iter_mut().zip(theirs.iter_mut()) {
+                b.histogram.merge(&std::mem::take(&mut a.histogram));
+            }
+        }
+    }
+
     fn merge(&mut self, other: &Results) {
         self.draws += other.draws;
         for (a, b) in self.london.iter_mut().zip(&other.london) {

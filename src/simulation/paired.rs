@@ -30,6 +30,19 @@ pub struct Paired {
 }
 
 impl Accumulate for Paired {
+    fn move_exact(&mut self, total: &mut Paired) {
+        for (a, b) in self.runs.iter_mut().zip(total.runs.iter_mut()) {
+            a.move_exact(b);
+        }
+        for (a, b) in self
+            .differences
+            .iter_mut()
+            .zip(total.differences.iter_mut())
+        {
+            a.move_exact(b);
+        }
+    }
+
     fn merge(&mut self, next: &Paired) {
         for (a, b) in self.runs.iter_mut().zip(&next.runs) {
             a.merge(b);

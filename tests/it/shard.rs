@@ -243,7 +243,7 @@ fn a_failed_shard_is_rerun_alone_and_a_killed_one_leaves_no_part() {
         !listed.iter().any(|n| n.contains("part-2-of-3")),
         "a killed shard left {listed:?}"
     );
-    let r = merge(&[parts.clone()], &dir.join("merged"));
+    let r = merge(std::slice::from_ref(&parts), &dir.join("merged"));
     assert_eq!(r.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&r.stderr).contains("shard 2 of 3 is missing"));
     // Re-run the failed shard alone, as a scheduler would: from the environment.
