@@ -30,6 +30,14 @@ pub fn prepare(scenario: &Scenario) -> Result<Prepared, AllocationError> {
     Ok(Prepared { plan, allocation })
 }
 
+/// Plans and allocates a scenario for simulation only: the same counts as
+/// `prepare`, without the optimiser's report (a shard reports nothing).
+pub fn prepare_counts(scenario: &Scenario) -> Result<Prepared, AllocationError> {
+    let plan = Plan::new(scenario);
+    let allocation = allocation::allocate_counts(scenario, &plan)?;
+    Ok(Prepared { plan, allocation })
+}
+
 /// Summarises a prepared scenario's simulated draws.
 pub fn finish(scenario: &Scenario, prepared: Prepared, results: Results) -> Run {
     let summary = summarise(scenario, &prepared.plan, &prepared.allocation, &results);

@@ -55,11 +55,26 @@ impl std::error::Error for AllocationError {}
 
 /// Allocates the scenario's pool with its method, and checks the result.
 pub fn allocate(scenario: &Scenario, plan: &Plan) -> Result<Allocation, AllocationError> {
+    allocate_with(scenario, plan, true)
+}
+
+/// The same whole-officer counts as `allocate`, without the optimiser's report
+/// (rule prices, out-of-sample check, optimality gap), which can take far longer
+/// than the counts: for a shard, which simulates the counts and reports nothing.
+pub fn allocate_counts(scenario: &Scenario, plan: &Plan) -> Result<Allocation, AllocationError> {
+    allocate_with(scenario, plan, false)
+}
+
+fn allocate_with(
+    scenario: &Scenario,
+    plan: &Plan,
+    report: bool,
+) -> Result<Allocation, AllocationError> {
     let needs = needs(scenario, plan);
     needs.check_feasible(&scenario.params)?;
     let allocation = match scenario.params.allocation.method {
         AllocationMethod::Formula => formula::allocate(scenario, plan, &needs),
-        AllocationMethod::Optimise => optimise::allocate(scenario, plan, &needs)?,
+        AllocationMethod::Optimise => optimise::allocate(scenario, plan, &needs, report)?,
     };
     let problems = check(scenario, plan, &allocation);
     if problems.is_empty() {

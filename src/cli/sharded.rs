@@ -75,7 +75,7 @@ impl ShardJob {
             let members = &scenarios[task.scenarios.clone()];
             let mut prepared: Vec<Prepared> = Vec::new();
             for s in members {
-                match pool.install(|| pipeline::prepare(s)) {
+                match pool.install(|| pipeline::prepare_counts(s)) {
                     Ok(p) => prepared.push(p),
                     Err(e) => {
                         bar.0.finish_and_clear();

@@ -340,3 +340,31 @@ fn merge_refuses_changed_scenarios() {
     assert_eq!(r.status.code(), Some(2), "{err}");
     assert!(err.contains("has changed since the shards ran"), "{err}");
 }
+
+#[test]
+fn an_optimised_scenario_shards_without_its_report_and_merges_with_it() {
+    let dir = temp_dir("shard-optimise");
+    let text = std::fs::read_to_string(root().join("scenarios/two-pcs-optimised.toml"))
+        .unwrap()
+        .replace("in_sample_draws = 200", "in_sample_draws = 20");
+    let file = dir.join("optimised.toml");
+    std::fs::write(&file, text).unwrap();
+    let f = file.display().to_string();
+    let args = ["run", f.as_str(), "--draws", "600", "--no-charts"];
+    wardsim_ok(&[&args[..], &["--quiet"]].concat(), &dir.join("whole"));
+    shards(&args, &[1, 2], 2, &dir.join("parts"));
+    let r = merge(&part_files(&dir.join("parts")), &dir.join("merged"));
+    assert_eq!(
+        r.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+    assert_same_tree(&dir.join("whole"), &dir.join("merged"));
+    let summary =
+        std::fs::read_to_string(dir.join("merged/two-pcs-optimised/summary.json")).unwrap();
+    assert!(
+        summary.contains("\"out_of_sample\""),
+        "the merge reports the optimiser"
+    );
+}

@@ -181,10 +181,14 @@ fn reproduce(scenario: &Scenario) -> String {
     )
 }
 
+/// The optimised allocation; with `report`, also what the optimiser says about
+/// it (rule prices, out-of-sample objective, optimality gap), which leaves the
+/// counts unchanged.
 pub fn allocate(
     scenario: &Scenario,
     plan: &Plan,
     needs: &Needs,
+    report: bool,
 ) -> Result<Allocation, AllocationError> {
     let o = &scenario.params.allocation.optimise;
     let prepared = prepare(scenario, plan, needs)?;
@@ -197,6 +201,17 @@ pub fn allocate(
         };
         AllocationError::Solver(format!("{e}{hint}; {}", reproduce(scenario)))
     })?;
+    if !report {
+        return Ok(Allocation {
+            method: AllocationMethod::Optimise,
+            ward_officers: solved.x,
+            pcsos: solved.p,
+            response_officers: solved.r,
+            other_officers: prepared.baseline.other_officers,
+            overhead_officers: prepared.baseline.overhead_officers,
+            optimisation: None,
+        });
+    }
     let (rules, unpriced) = rules::price(&prepared, &solved, o).map_err(|e| {
         AllocationError::Solver(format!("{e} (pricing a rule); {}", reproduce(scenario)))
     })?;
