@@ -2,7 +2,7 @@
 //! to its part file, reading them back, and merging pieces into the whole run.
 //! A London run of 10,240 draws (40 chunks) is simulated before timing, as the
 //! four pieces a 4-way split of one task gives (chunks 0–10, 10–20, 20–30, 30–40
-//! cover 4 + 6 + 6 + 4 tree nodes).
+//! cover 2 + 3 + 3 + 2 tree nodes).
 //!
 //! Run: `cargo bench --bench shard`. Figures go in BENCHMARKS.md.
 

@@ -193,13 +193,14 @@ fn holds(record: &Record, s: Shard) -> String {
     if mine.is_empty() {
         return "no draws".into();
     }
-    mine.iter()
+    let pieces: Vec<String> = mine
+        .iter()
         .map(|(t, r)| {
             let d = ChunkTree::draws_of(r, record.draws);
             format!("`{}` draws {}..{}", list[*t].name, d.start, d.end)
         })
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect();
+    brief(&pieces)
 }
 
 /// Checks that `parts` (file name, part) are every shard of one run, once each,
