@@ -17,6 +17,15 @@ pub struct Run {
     pub summary: Summary,
 }
 
+impl Run {
+    /// The run without its draw statistics (`results` left empty): all that
+    /// outputs need is in the summary.
+    pub fn summarised(mut self) -> Run {
+        self.results = Results::default();
+        self
+    }
+}
+
 /// A scenario's plan and allocation: everything the simulation needs.
 pub struct Prepared {
     pub plan: Plan,
@@ -124,6 +133,9 @@ pub fn finish_comparison(
 
 /// A sweep's points, run on the same seed and draws (common random numbers),
 /// `jobs` points at a time; the result does not depend on `jobs` or threads.
+/// Each point keeps its plan, allocation and summary; its draw statistics are
+/// dropped once summarised (`Run::summarised`), so memory grows with the number
+/// of points only by their summaries.
 pub struct SweepRun {
     pub runs: Vec<Run>,
     pub table: SweepTable,
@@ -144,7 +156,7 @@ pub fn sweep(
             .map(|k| run(&points[k], progress).map_err(|e| (k, e)))
             .collect();
         for (k, r) in (start..end).zip(group) {
-            runs[k] = Some(r?);
+            runs[k] = Some(r?.summarised());
         }
     }
     let runs: Vec<Run> = runs

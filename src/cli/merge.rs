@@ -253,7 +253,11 @@ fn merge_run(
     };
     for l in loaded {
         if let Some(sw) = &l.sweep {
-            let runs: Result<Vec<Run>, (u8, String)> = l.scenarios.iter().map(&mut take).collect();
+            let runs: Result<Vec<Run>, (u8, String)> = l
+                .scenarios
+                .iter()
+                .map(|s| take(s).map(Run::summarised))
+                .collect();
             let written = runs.and_then(|runs| {
                 writer
                     .sweep(&out, &l.name, &pipeline::finish_sweep(sw, runs))
