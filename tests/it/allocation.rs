@@ -185,9 +185,15 @@ fn optimised_allocations_keep_the_pool_and_every_rule() {
                         msg
                     );
                 }
-                // Only a floor and a cap together can leave no whole-officer answer.
+                // Only a floor can leave no answer: with a cap that cannot hold
+                // beside it, or when whole officers need a little more than the
+                // LP's fractions near the pool's limit. A floor alone is said in
+                // domain words, never as a bare solver failure.
                 Err(AllocationError::Solver(msg)) => {
-                    prop_assert!(floor.is_some() && cap.is_some(), "{}", msg);
+                    prop_assert!(floor.is_some(), "{}", msg);
+                    if cap.is_none() {
+                        prop_assert!(msg.contains("no whole-officer allocation"), "{}", msg);
+                    }
                 }
                 Err(e) => prop_assert!(false, "{}", e),
             }

@@ -243,6 +243,43 @@ fn rounding_keeps_floors_caps_and_the_pool_and_rules_are_priced() {
     assert!(o.out_of_sample.draws == 256 && o.out_of_sample.standard_error > 0.0);
 }
 
+/// Floors near the pool's limit on the 12 BCUs, without ring-fencing or a cap
+/// (a case random testing found): rounding must meet a floor with an officer
+/// from another unit when its own has none to spare, and where whole officers
+/// cannot meet every floor it must say so in words, not as a solver failure.
+#[test]
+fn floors_near_the_pool_limit_are_met_across_units_or_refused_in_words() {
+    let mut cache = DatasetCache::default();
+    let scenario = |officers: u32, cache: &mut DatasetCache| {
+        london(
+            &format!(
+                "schema_version = 1\n[run]\ndraws = 64\n[pool]\nofficers = {officers}\n\
+                 [structure]\nunits = \"bcu2018\"\n[policy]\nward_officers = 1\n\
+                 [policy.ring_fence]\nenabled = false\n[allocation]\nmethod = \"optimise\"\n\
+                 in_sample_draws = 4\nborough_floor_per_1000 = 1.8\n"
+            ),
+            cache,
+        )
+    };
+    // 16,500: every floor met with whole officers (rounding used to give up here,
+    // finding no spare officer inside the short borough's own unit).
+    let s = scenario(16_500, &mut cache);
+    let plan = Plan::new(&s);
+    let a = allocation::allocate(&s, &plan).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(a.total_officers(), 16_500);
+    assert!(allocation::check(&s, &plan, &a).is_empty());
+    // 16,327: the LP meets the floors only with fractions of officers.
+    let s = scenario(16_327, &mut cache);
+    let plan = Plan::new(&s);
+    match allocation::allocate(&s, &plan) {
+        Err(AllocationError::Solver(msg)) => {
+            assert!(msg.contains("no whole-officer allocation"), "{msg}");
+            assert!(!msg.contains("transition cap"), "{msg}");
+        }
+        other => panic!("expected a refusal in words, got {other:?}"),
+    }
+}
+
 #[test]
 fn the_optimiser_reports_in_words_and_holds_out_of_sample() {
     let mut cache = DatasetCache::default();

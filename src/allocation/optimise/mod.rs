@@ -95,21 +95,30 @@ pub fn solve_problem(pb: &Problem, o: &Optimise) -> Result<Solved, String> {
         if short.is_empty() {
             break;
         }
+        let names: Vec<&str> = short
+            .iter()
+            .map(|&k| pb.floors[k].borough.as_str())
+            .collect();
+        let no_whole = || {
+            format!(
+                "no whole-officer allocation found that meets the borough floor in {} (the LP meets it with fractions of officers; {})",
+                names.join(", "),
+                if pb.caps.is_empty() {
+                    "with whole officers the floors need a little more than the pool leaves"
+                } else {
+                    "the transition cap leaves no room to round up"
+                }
+            )
+        };
         if round == ROUNDING_RETRIES {
-            let names: Vec<&str> = short
-                .iter()
-                .map(|&k| pb.floors[k].borough.as_str())
-                .collect();
-            return Err(format!(
-                "no whole-officer allocation found that meets the borough floor in {} (the LP meets it with fractions of officers; the transition cap leaves no room to round up)",
-                names.join(", ")
-            ));
+            return Err(no_whole());
         }
         for k in short {
             tightened.floors[k].need += 1.0;
         }
         let lp = LinearProgram::build(&tightened);
-        let again = solve::solve(&lp, o.solver)?;
+        // A floor one officer tighter may be more than the pool can give.
+        let again = solve::solve(&lp, o.solver).map_err(|_| no_whole())?;
         whole = rounding::round(&tightened, &lp.levels(&again.values));
     }
     let cost = pb.cost(&Levels::whole(&whole.x, &whole.p, &whole.r));

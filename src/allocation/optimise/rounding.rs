@@ -1,7 +1,8 @@
 //! From the LP's fractional optimum to whole officers and PCSOs, keeping every
 //! constraint: round down (never below a minimum; ward officers by borough or unit,
 //! so each group loses less than one officer), repair any borough floor and lower
-//! cap the rounding broke (moving an officer within a unit at its cap if need be),
+//! cap the rounding broke (moving an officer from elsewhere in the unit, else from
+//! another unit, if need be),
 //! then hand the officers the rounding freed to the places with the largest
 //! fractional parts, never past an upper cap.
 //!
@@ -140,7 +141,32 @@ pub fn round(pb: &Problem, lv: &Levels) -> Whole {
             match donor(pb, f.unit, &f.wards, &x, &r, &lv.x) {
                 Some(Donor::Ward(d)) => x[d] -= 1,
                 Some(Donor::Response) => r[f.unit] -= 1,
-                None => break,
+                None => {
+                    // Nothing to spare in the unit: take one from another unit
+                    // that can lose one (keeping its minimums, floors and lower
+                    // cap), if this unit has room under its upper cap.
+                    if !room(w, &unit_total) {
+                        break;
+                    }
+                    let can_lose = |u: usize, unit_total: &[u64]| {
+                        pb.caps
+                            .iter()
+                            .filter(|c| c.unit == u)
+                            .all(|c| unit_total[u] > c.low)
+                    };
+                    let Some((u, d)) = (0..nu)
+                        .filter(|&u| u != f.unit && can_lose(u, &unit_total))
+                        .find_map(|u| donor(pb, u, &[], &x, &r, &lv.x).map(|d| (u, d)))
+                    else {
+                        break;
+                    };
+                    match d {
+                        Donor::Ward(d) => x[d] -= 1,
+                        Donor::Response => r[u] -= 1,
+                    }
+                    unit_total[u] -= 1;
+                    unit_total[f.unit] += 1;
+                }
             }
             x[w] += 1;
         }
@@ -194,7 +220,7 @@ pub fn round(pb: &Problem, lv: &Levels) -> Whole {
     Whole { x, p, r }
 }
 
-/// Where an officer can come from to meet a floor within a unit at its cap.
+/// Where an officer can come from to meet a floor: a ward or a unit's response.
 enum Donor {
     Ward(usize),
     Response,
