@@ -87,9 +87,12 @@ pub fn prepare_all(scenarios: &[Scenario]) -> Result<Vec<Prepared>, (usize, Allo
 }
 
 /// The cases a paired simulation runs, one per scenario.
-pub fn cases<'a>(scenarios: &'a [Scenario], prepared: &'a [Prepared]) -> Vec<Case<'a>> {
+pub fn cases<'a>(
+    scenarios: impl IntoIterator<Item = &'a Scenario>,
+    prepared: &'a [Prepared],
+) -> Vec<Case<'a>> {
     scenarios
-        .iter()
+        .into_iter()
         .zip(prepared)
         .map(|(s, p)| Case {
             plan: &p.plan,

@@ -94,6 +94,13 @@ pub struct RunArgs {
     /// Skip the charts, maps and report.html (drawn after the Monte Carlo, never during it)
     #[arg(long)]
     pub no_charts: bool,
+    #[command(flatten)]
+    pub shard: ShardArgs,
+}
+
+/// Which shard to run, for `run` and `compare`.
+#[derive(Debug, Args)]
+pub struct ShardArgs {
     /// Run only shard K of N of the draws (and sweep points) and write a part file for `wardsim merge`; `off` runs whole even inside a job array [default: from SLURM_ARRAY_TASK_ID, if set]
     #[arg(long, value_name = "K/N")]
     pub shard: Option<ShardArg>,
@@ -163,10 +170,6 @@ pub struct CompareArgs {
     /// Skip the charts, maps and report.html (drawn after the Monte Carlo, never during it)
     #[arg(long)]
     pub no_charts: bool,
-    /// Run only shard K of N of the draws (and sweep points) and write a part file for `wardsim merge`; `off` runs whole even inside a job array [default: from SLURM_ARRAY_TASK_ID, if set]
-    #[arg(long, value_name = "K/N")]
-    pub shard: Option<ShardArg>,
-    /// The number of shards, with this shard's number from SLURM_ARRAY_TASK_ID (numbered from 1) or JOB_COMPLETION_INDEX (from 0)
-    #[arg(long, value_name = "N", conflicts_with = "shard", value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
-    pub shards: Option<u64>,
+    #[command(flatten)]
+    pub shard: ShardArgs,
 }

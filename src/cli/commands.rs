@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use super::args::{AllocateArgs, Cli, Command, CompareArgs, RunArgs};
+use super::args::{AllocateArgs, Cli, Command, CompareArgs, RunArgs, ShardArgs};
 use super::exit;
 use super::outputs::Writer;
 use super::pictures::Outlines;
@@ -12,7 +12,7 @@ use super::sharded::ShardJob;
 use crate::data::{self, DataErrors};
 use crate::model::{CRIME_CATEGORIES, Dataset};
 use crate::scenario::{self, DatasetCache, Loaded, Scenario};
-use crate::shard::{self, Kind, Shard, ShardArg};
+use crate::shard::{self, Kind, Shard};
 
 pub fn execute(cli: Cli) -> u8 {
     match cli.command {
@@ -25,15 +25,16 @@ pub fn execute(cli: Cli) -> u8 {
     }
 }
 
-/// Files named on the command line, with folders expanded to their `*.toml` files.
-pub(super) fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
+/// Files named on the command line, with folders expanded to their files that
+/// `keep` accepts (by name), sorted.
+pub(super) fn expand_with(paths: &[PathBuf], keep: impl Fn(&str) -> bool) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in paths {
         if p.is_dir() {
             let mut files: Vec<PathBuf> = std::fs::read_dir(p)
                 .map(|rd| {
                     rd.filter_map(|e| e.ok().map(|e| e.path()))
-                        .filter(|f| f.extension().is_some_and(|x| x == "toml"))
+                        .filter(|f| f.file_name().and_then(|n| n.to_str()).is_some_and(&keep))
                         .collect()
                 })
                 .unwrap_or_default();
@@ -44,6 +45,11 @@ pub(super) fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
         }
     }
     out
+}
+
+/// Scenario files named on the command line, folders expanded to their `*.toml`.
+pub(super) fn expand(paths: &[PathBuf]) -> Vec<PathBuf> {
+    expand_with(paths, |name| name.ends_with(".toml"))
 }
 
 /// Loads every file, printing every problem; returns what loaded and whether
@@ -122,15 +128,15 @@ pub(super) fn unique_names<'a>(names: impl Iterator<Item = (&'a str, &'a str)>) 
 
 /// The shard this process runs, if any (`--shard`, `--shards` or the scheduler's
 /// environment); prints the problem and returns `Err(exit code)` if unclear.
-fn shard_of(arg: Option<ShardArg>, shards: Option<u64>) -> Result<Option<(Shard, String)>, u8> {
-    shard::resolve(arg, shards, &|name| std::env::var(name).ok()).map_err(|e| {
+fn shard_of(args: &ShardArgs) -> Result<Option<(Shard, String)>, u8> {
+    shard::resolve(args.shard, args.shards, &|name| std::env::var(name).ok()).map_err(|e| {
         eprintln!("error: {e}");
         exit::BAD_INPUT
     })
 }
 
 fn run(args: RunArgs) -> u8 {
-    let shard = match shard_of(args.shard, args.shards) {
+    let shard = match shard_of(&args.shard) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -511,7 +517,7 @@ pub(super) fn thread_pool(threads: Option<u64>) -> Option<rayon::ThreadPool> {
 }
 
 fn compare(args: CompareArgs) -> u8 {
-    let shard = match shard_of(args.shard, args.shards) {
+    let shard = match shard_of(&args.shard) {
         Ok(s) => s,
         Err(code) => return code,
     };
@@ -586,7 +592,7 @@ fn compare(args: CompareArgs) -> u8 {
 }
 
 /// A comparison's default folder name, and the name of its part files.
-pub(super) fn compare_label(scenarios: &[Scenario]) -> String {
-    let names: Vec<&str> = scenarios.iter().map(|s| s.name.as_str()).collect();
+pub(super) fn compare_label<'a>(scenarios: impl IntoIterator<Item = &'a Scenario>) -> String {
+    let names: Vec<&str> = scenarios.into_iter().map(|s| s.name.as_str()).collect();
     format!("compare-{}", names.join("-vs-"))
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::args::MergeArgs;
 use super::commands::{
-    compare_label, harmonise, load_files, run_tasks, set_gap_batches, thread_pool,
+    compare_label, expand_with, harmonise, load_files, run_tasks, set_gap_batches, thread_pool,
 };
 use super::exit;
 use super::outputs::Writer;
@@ -19,29 +19,12 @@ use crate::shard::{
 };
 use crate::simulation::{Paired, Results};
 
-/// Part files named on the command line, folders expanded to the parts in them.
+/// Part files named on the command line, folders expanded to the parts in them
+/// (never a hidden file, such as a part still being written).
 fn expand_parts(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for p in paths {
-        if p.is_dir() {
-            let mut files: Vec<PathBuf> = std::fs::read_dir(p)
-                .map(|rd| {
-                    rd.filter_map(|e| e.ok().map(|e| e.path()))
-                        .filter(|f| {
-                            f.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                                !n.starts_with('.') && n.contains(".part-") && n.ends_with(".json")
-                            })
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            files.sort();
-            out.extend(files);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    out
+    expand_with(paths, |n| {
+        !n.starts_with('.') && n.contains(".part-") && n.ends_with(".json")
+    })
 }
 
 /// Whether `file` lies inside `dir` (which merging would replace).
@@ -187,26 +170,24 @@ pub fn merge(args: MergeArgs) -> u8 {
         quiet: args.quiet,
     };
     let mut tasks: Vec<Option<TaskPieces>> = assembled.tasks.into_iter().map(Some).collect();
-    let targets: Vec<PathBuf> = match record.command {
-        Kind::Run => {
-            let out = args.out.clone().unwrap_or_else(|| PathBuf::from("out"));
-            loaded
-                .iter()
-                .flat_map(|l| match &l.sweep {
-                    Some(_) => vec![out.join(&l.name)],
-                    None => l.scenarios.iter().map(|s| out.join(&s.name)).collect(),
-                })
-                .collect()
-        }
-        Kind::Compare => {
-            let all: Vec<Scenario> = flat.iter().map(|s| (*s).clone()).collect();
-            vec![
-                args.out
-                    .clone()
-                    .unwrap_or_else(|| PathBuf::from("out").join(compare_label(&all))),
-            ]
-        }
-    };
+    let targets: Vec<PathBuf> =
+        match record.command {
+            Kind::Run => {
+                let out = args.out.clone().unwrap_or_else(|| PathBuf::from("out"));
+                loaded
+                    .iter()
+                    .flat_map(|l| match &l.sweep {
+                        Some(_) => vec![out.join(&l.name)],
+                        None => l.scenarios.iter().map(|s| out.join(&s.name)).collect(),
+                    })
+                    .collect()
+            }
+            Kind::Compare => {
+                vec![args.out.clone().unwrap_or_else(|| {
+                    PathBuf::from("out").join(compare_label(flat.iter().copied()))
+                })]
+            }
+        };
     for p in &paths {
         if let Some(t) = targets.iter().find(|t| inside(p, t)) {
             eprintln!(
@@ -230,8 +211,8 @@ pub fn merge(args: MergeArgs) -> u8 {
         Kind::Run => merge_run(&loaded, &mut tasks, &args, &writer, &pool),
         Kind::Compare => {
             let task = tasks[0].take().expect("a comparison is one task");
-            let dir = targets[0].clone();
-            pool.install(|| merge_compare(task, &flat, &dir, &writer))
+            let scenarios: Vec<Scenario> = loaded.into_iter().flat_map(|l| l.scenarios).collect();
+            pool.install(|| merge_compare(task, &scenarios, &targets[0], &writer))
         }
     }
 }
@@ -284,16 +265,16 @@ fn merge_run(
     worst
 }
 
-fn merge_compare(task: TaskPieces, flat: &[&Scenario], dir: &Path, writer: &Writer) -> u8 {
-    let scenarios: Vec<Scenario> = flat.iter().map(|s| (*s).clone()).collect();
-    let prepared = match prepare(&task, flat) {
+fn merge_compare(task: TaskPieces, scenarios: &[Scenario], dir: &Path, writer: &Writer) -> u8 {
+    let members: Vec<&Scenario> = scenarios.iter().collect();
+    let prepared = match prepare(&task, &members) {
         Ok(p) => p,
         Err((code, e)) => {
             eprintln!("error: {e}");
             return code;
         }
     };
-    let empty = Paired::empty(&pipeline::cases(&scenarios, &prepared));
+    let empty = Paired::empty(&pipeline::cases(scenarios, &prepared));
     let paired = match task.assemble(&empty) {
         Ok(p) => p,
         Err(e) => {
@@ -301,8 +282,8 @@ fn merge_compare(task: TaskPieces, flat: &[&Scenario], dir: &Path, writer: &Writ
             return exit::BAD_INPUT;
         }
     };
-    let run = pipeline::finish_comparison(&scenarios, prepared, paired);
-    match writer.comparison(dir, &scenarios, &run) {
+    let run = pipeline::finish_comparison(scenarios, prepared, paired);
+    match writer.comparison(dir, scenarios, &run) {
         Ok(()) => exit::OK,
         Err(e) => {
             eprintln!("error: {e}");

@@ -103,8 +103,7 @@ impl ShardJob {
                     .collect()
                 }
                 Kind::Compare => {
-                    let owned: Vec<Scenario> = members.iter().map(|s| (*s).clone()).collect();
-                    let cases = pipeline::cases(&owned, &prepared);
+                    let cases = pipeline::cases(members.iter().copied(), &prepared);
                     pool.install(|| {
                         simulate_paired_range(&cases, self.seed, self.draws, range.clone(), &bar)
                     })
@@ -125,13 +124,13 @@ impl ShardJob {
                     .collect(),
                 pieces: pieces
                     .into_iter()
-                    .map(|(r, stats)| Piece {
-                        chunks: [r.start, r.end],
-                        draws: [
-                            ChunkTree::draws_of(&r, self.draws).start,
-                            ChunkTree::draws_of(&r, self.draws).end,
-                        ],
-                        stats,
+                    .map(|(r, stats)| {
+                        let d = ChunkTree::draws_of(&r, self.draws);
+                        Piece {
+                            chunks: [r.start, r.end],
+                            draws: [d.start, d.end],
+                            stats,
+                        }
                     })
                     .collect(),
             });

@@ -147,12 +147,9 @@ fn differences(a: &Record, b: &Record) -> String {
             .map(|s| s.name.clone())
             .collect::<Vec<_>>()
     };
-    if names(a) != names(b) {
-        d.push(format!(
-            "scenarios {} vs {}",
-            brief(&names(a)),
-            brief(&names(b))
-        ));
+    let (na, nb) = (names(a), names(b));
+    if na != nb {
+        d.push(format!("scenarios {} vs {}", brief(&na), brief(&nb)));
     } else {
         for (x, y) in a.scenarios.iter().zip(&b.scenarios) {
             if x.hash != y.hash {

@@ -383,9 +383,9 @@ pub fn simulate(
     draws: u64,
     progress: &dyn Progress,
 ) -> Results {
-    let whole = 0..ChunkTree::for_draws(draws).chunks;
-    let pieces = simulate_range(plan, p, a, draws, whole, progress);
-    assemble(ChunkTree::for_draws(draws).chunks, pieces, || {
+    let chunks = ChunkTree::for_draws(draws).chunks;
+    let pieces = simulate_range(plan, p, a, draws, 0..chunks, progress);
+    assemble(chunks, pieces, || {
         Results::empty(plan.units.len(), plan.wards.len(), plan.borough_wards.len())
     })
     .expect("the whole range is one node")

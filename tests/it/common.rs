@@ -63,11 +63,16 @@ pub fn wardsim_ok(args: &[&str], out: &Path) -> std::process::Output {
         .arg(out)
         .output()
         .unwrap();
+    assert_ok(&r);
+    r
+}
+
+/// Requires exit code 0, showing stderr if not.
+pub fn assert_ok(r: &std::process::Output) {
     assert_eq!(
         r.status.code(),
         Some(0),
         "{}",
         String::from_utf8_lossy(&r.stderr)
     );
-    r
 }

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::common::{root, temp_dir, wardsim, wardsim_ok};
+use super::common::{assert_ok, root, temp_dir, wardsim, wardsim_ok};
 
 /// Every file under `dir`, relative path → bytes, sorted.
 fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
@@ -49,13 +49,17 @@ fn shards(args: &[&str], which: &[u64], count: u64, parts: &Path) {
 }
 
 fn merge(parts: &[PathBuf], out: &Path) -> std::process::Output {
+    merge_with(parts, out, &["--quiet", "--no-charts"])
+}
+
+fn merge_with(parts: &[PathBuf], out: &Path, flags: &[&str]) -> std::process::Output {
     wardsim()
         .current_dir(root())
         .arg("merge")
         .args(parts)
         .arg("--out")
         .arg(out)
-        .args(["--quiet", "--no-charts"])
+        .args(flags)
         .output()
         .unwrap()
 }
@@ -91,21 +95,11 @@ fn a_sharded_batch_with_a_sweep_merges_to_the_whole_runs_bytes() {
     let parts = part_files(&dir.join("parts"));
     assert_eq!(parts.len(), 3);
     let r = merge(&parts, &dir.join("merged"));
-    assert_eq!(
-        r.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&r.stderr)
-    );
+    assert_ok(&r);
     assert_same_tree(&dir.join("whole"), &dir.join("merged"));
     // A folder of parts is accepted as well.
     let r = merge(&[dir.join("parts")], &dir.join("merged-folder"));
-    assert_eq!(
-        r.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&r.stderr)
-    );
+    assert_ok(&r);
     assert_same_tree(&dir.join("whole"), &dir.join("merged-folder"));
 }
 
@@ -122,20 +116,8 @@ fn a_sharded_comparison_merges_to_the_whole_comparison_charts_included() {
     wardsim_ok(&[&args[..], &["--quiet"]].concat(), &dir.join("whole"));
     // More shards than a task has chunks: some shards hold a single chunk.
     shards(&args, &[1, 2, 3, 4], 4, &dir.join("parts"));
-    let r = wardsim()
-        .current_dir(root())
-        .arg("merge")
-        .arg(dir.join("parts"))
-        .arg("--out")
-        .arg(dir.join("merged"))
-        .output()
-        .unwrap();
-    assert_eq!(
-        r.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&r.stderr)
-    );
+    let r = merge_with(&[dir.join("parts")], &dir.join("merged"), &[]);
+    assert_ok(&r);
     let stdout = String::from_utf8_lossy(&r.stdout);
     assert!(stdout.contains("merging 4 shards"), "{stdout}");
     assert!(dir.join("merged/report.html").exists());
@@ -258,19 +240,9 @@ fn a_failed_shard_is_rerun_alone_and_a_killed_one_leaves_no_part() {
         .env("SLURM_ARRAY_TASK_COUNT", "1")
         .output()
         .unwrap();
-    assert_eq!(
-        r.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&r.stderr)
-    );
+    assert_ok(&r);
     let r = merge(&[parts], &dir.join("merged"));
-    assert_eq!(
-        r.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&r.stderr)
-    );
+    assert_ok(&r);
     assert_same_tree(&dir.join("whole"), &dir.join("merged"));
 }
 
@@ -354,12 +326,7 @@ fn an_optimised_scenario_shards_without_its_report_and_merges_with_it() {
     wardsim_ok(&[&args[..], &["--quiet"]].concat(), &dir.join("whole"));
     shards(&args, &[1, 2], 2, &dir.join("parts"));
     let r = merge(&part_files(&dir.join("parts")), &dir.join("merged"));
-    assert_eq!(
-        r.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&r.stderr)
-    );
+    assert_ok(&r);
     assert_same_tree(&dir.join("whole"), &dir.join("merged"));
     let summary =
         std::fs::read_to_string(dir.join("merged/two-pcs-optimised/summary.json")).unwrap();

@@ -211,15 +211,7 @@ pub fn allocate(
         AllocationError::Solver(format!("{e}{hint}; {}", reproduce(scenario)))
     })?;
     if !report {
-        return Ok(Allocation {
-            method: AllocationMethod::Optimise,
-            ward_officers: solved.x,
-            pcsos: solved.p,
-            response_officers: solved.r,
-            other_officers: prepared.baseline.other_officers,
-            overhead_officers: prepared.baseline.overhead_officers,
-            optimisation: None,
-        });
+        return Ok(counts(solved, prepared, None));
     }
     let (rules, unpriced) = rules::price(&prepared, &solved, o).map_err(|e| {
         AllocationError::Solver(format!("{e} (pricing a rule); {}", reproduce(scenario)))
@@ -292,15 +284,20 @@ pub fn allocate(
         out_of_sample,
         optimality_gap,
     };
-    Ok(Allocation {
+    Ok(counts(solved, prepared, Some(Box::new(report))))
+}
+
+/// The allocation: the solved counts, the baseline's other and overhead roles.
+fn counts(solved: Solved, prepared: Prepared, report: Option<Box<Optimisation>>) -> Allocation {
+    Allocation {
         method: AllocationMethod::Optimise,
         ward_officers: solved.x,
         pcsos: solved.p,
         response_officers: solved.r,
         other_officers: prepared.baseline.other_officers,
         overhead_officers: prepared.baseline.overhead_officers,
-        optimisation: Some(Box::new(report)),
-    })
+        optimisation: report,
+    }
 }
 
 /// Columns and rows of a problem's LP, counted without building it.
