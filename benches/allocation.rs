@@ -12,10 +12,10 @@ use std::path::Path;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use wardsim::allocation::needs;
 use wardsim::allocation::optimise::{self, Rules};
+use wardsim::plan::Plan;
 use wardsim::scenario::{self, DatasetCache};
-use wardsim::simulation::Plan;
 
-fn prepared(weeks: u64) -> (scenario::Scenario, optimise::Prepared) {
+fn prepared(weeks: u64) -> (wardsim::model::Scenario, optimise::Prepared) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/two-pcs-optimised.toml");
     let mut s =
         scenario::load(&path, &mut DatasetCache::default()).expect("example scenario loads");

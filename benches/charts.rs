@@ -9,10 +9,10 @@ use std::path::Path;
 use criterion::{Criterion, criterion_group, criterion_main};
 use wardsim::chart::rasterise;
 use wardsim::data::boundaries;
+use wardsim::montecarlo::NoProgress;
 use wardsim::pipeline;
 use wardsim::report::{PNG_SCALE, run_charts, run_pictures};
 use wardsim::scenario::{self, DatasetCache};
-use wardsim::simulation::NoProgress;
 
 fn charts(c: &mut Criterion) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios/bcu-2018.toml");

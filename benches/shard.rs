@@ -10,9 +10,10 @@ use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use wardsim::allocation::allocate;
+use wardsim::montecarlo::{ChunkTree, NoProgress, Paired, Results, assemble, simulate_range};
+use wardsim::plan::Plan;
 use wardsim::scenario::{self, DatasetCache};
 use wardsim::shard::PieceStats;
-use wardsim::simulation::{ChunkTree, NoProgress, Paired, Plan, Results, assemble, simulate_range};
 
 const DRAWS: u64 = 10_240;
 

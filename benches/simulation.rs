@@ -8,12 +8,13 @@ use std::path::Path;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use wardsim::allocation::allocate;
+use wardsim::montecarlo::{Case, NoProgress, simulate, simulate_paired};
+use wardsim::plan::Plan;
 use wardsim::scenario::{self, DatasetCache};
-use wardsim::simulation::{Case, NoProgress, Plan, simulate, simulate_paired};
 
 const DRAWS: u64 = 4_096;
 
-fn london(file: &str) -> scenario::Scenario {
+fn london(file: &str) -> wardsim::model::Scenario {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("scenarios")
         .join(file);

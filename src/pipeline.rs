@@ -6,9 +6,10 @@
 
 use crate::allocation::{self, AllocationError};
 use crate::model::Allocation;
+use crate::model::{Scenario, Sweep};
+use crate::montecarlo::{Case, Paired, Progress, Results, simulate, simulate_paired};
+use crate::plan::Plan;
 use crate::report::{self, Comparison, Summary, SweepTable, summarise, sweep_table};
-use crate::scenario::{Scenario, Sweep};
-use crate::simulation::{Case, Paired, Plan, Progress, Results, simulate, simulate_paired};
 
 pub struct Run {
     pub plan: Plan,

@@ -3,8 +3,8 @@
 
 use super::feasibility::needs;
 use crate::model::Allocation;
-use crate::scenario::Scenario;
-use crate::simulation::Plan;
+use crate::model::Scenario;
+use crate::plan::Plan;
 
 /// Every rule the allocation breaks, in words; empty when it keeps them all.
 pub fn check(scenario: &Scenario, plan: &Plan, a: &Allocation) -> Vec<String> {

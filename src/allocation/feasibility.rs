@@ -3,8 +3,8 @@
 
 use super::AllocationError;
 use crate::model::Params;
-use crate::scenario::Scenario;
-use crate::simulation::Plan;
+use crate::model::Scenario;
+use crate::plan::Plan;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Needs {

@@ -7,9 +7,9 @@
 
 use super::apportion::largest_remainder;
 use super::feasibility::Needs;
+use crate::model::Scenario;
 use crate::model::{Allocation, AllocationMethod};
-use crate::scenario::Scenario;
-use crate::simulation::Plan;
+use crate::plan::Plan;
 
 pub fn allocate(scenario: &Scenario, plan: &Plan, needs: &Needs) -> Allocation {
     let p = &scenario.params;

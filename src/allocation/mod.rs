@@ -17,9 +17,9 @@ pub use apportion::largest_remainder;
 pub use check::check;
 pub use feasibility::{Needs, needs};
 
+use crate::model::Scenario;
 use crate::model::{Allocation, AllocationMethod};
-use crate::scenario::Scenario;
-use crate::simulation::Plan;
+use crate::plan::Plan;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum AllocationError {

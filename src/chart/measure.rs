@@ -2,6 +2,8 @@
 //! a ratio, officers per 1,000 residents or a count, and how a change in it is
 //! written (a share changes by percentage points).
 
+use crate::model::Unit;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Measure {
     Share,
@@ -29,19 +31,20 @@ pub fn thousands(x: f64) -> String {
     }
 }
 
-impl Measure {
-    /// From the unit names used in comparison rows ("share", "minutes", ...).
-    pub fn from_unit(unit: &str) -> Measure {
+impl From<Unit> for Measure {
+    fn from(unit: Unit) -> Measure {
         match unit {
-            "share" => Measure::Share,
-            "minutes" => Measure::Minutes,
-            "hours" => Measure::Hours,
-            "ratio" => Measure::Ratio,
-            "per_1000" => Measure::Per1000,
-            _ => Measure::Count,
+            Unit::Share => Measure::Share,
+            Unit::Minutes => Measure::Minutes,
+            Unit::Hours => Measure::Hours,
+            Unit::Ratio => Measure::Ratio,
+            Unit::Per1000 => Measure::Per1000,
+            Unit::Count => Measure::Count,
         }
     }
+}
 
+impl Measure {
     /// A value, e.g. "91.2%", "12.3 min", "1,234 h".
     pub fn value(self, x: f64) -> String {
         match self {

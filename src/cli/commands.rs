@@ -11,7 +11,8 @@ use super::progress::Bars;
 use super::sharded::ShardJob;
 use crate::data::{self, DataErrors};
 use crate::model::{CRIME_CATEGORIES, Dataset};
-use crate::scenario::{self, DatasetCache, Loaded, Scenario};
+use crate::model::{Scenario, ScenarioFile as Loaded};
+use crate::scenario::{self, DatasetCache};
 use crate::shard::{self, Kind, Shard};
 
 pub fn execute(cli: Cli) -> u8 {
@@ -291,7 +292,7 @@ pub(super) fn set_gap_batches<'a>(
 fn allocate(args: AllocateArgs) -> u8 {
     use crate::allocation::{self, optimise};
     use crate::model::AllocationMethod;
-    use crate::simulation::Plan;
+    use crate::plan::Plan;
     let (mut files, bad) = load_files(std::slice::from_ref(&args.scenario));
     if bad || files.is_empty() {
         return exit::BAD_INPUT;

@@ -12,12 +12,12 @@ use super::commands::{
 use super::exit;
 use super::outputs::Writer;
 use super::pictures::Outlines;
+use crate::model::{Scenario, ScenarioFile as Loaded};
+use crate::montecarlo::{Paired, Results};
 use crate::pipeline::{self, Prepared, Run};
-use crate::scenario::{Loaded, Scenario};
 use crate::shard::{
     Kind, Part, Record, TaskPieces, allocation_fingerprint, check_parts, read_part,
 };
-use crate::simulation::{Paired, Results};
 
 /// Part files named on the command line, folders expanded to the parts in them
 /// (never a hidden file, such as a part still being written).

@@ -6,13 +6,13 @@ use std::io::Write;
 use std::path::Path;
 
 use super::pictures::{self, Outlines};
+use crate::model::Scenario;
 use crate::pipeline::{ComparisonRun, Run, SweepRun};
 use crate::report::{
     Export, Summary, SummaryJson, area_files, compare_pictures, comparison_csv, comparison_json,
     render_comparison_text, render_files, render_sweep_text, render_text, run_pictures, sweep_csv,
     sweep_json, sweep_pictures, write_folder,
 };
-use crate::scenario::Scenario;
 
 pub struct Writer<'a> {
     pub outlines: &'a Outlines,

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::data::boundaries;
 use crate::model::Boundaries;
-use crate::scenario::Scenario;
+use crate::model::Scenario;
 
 #[derive(Default)]
 pub struct Outlines {

@@ -2,7 +2,7 @@
 
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use crate::simulation::Progress;
+use crate::montecarlo::Progress;
 
 pub struct Bars {
     multi: MultiProgress,

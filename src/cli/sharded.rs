@@ -6,14 +6,14 @@ use std::path::PathBuf;
 
 use super::exit;
 use super::progress::Bars;
+use crate::model::Scenario;
+use crate::montecarlo::{CHUNK_DRAWS, ChunkTree, simulate_paired_range, simulate_range};
 use crate::pipeline::{self, Prepared};
 use crate::report::write_file;
-use crate::scenario::Scenario;
 use crate::shard::{
     FORMAT, FORMAT_VERSION, Kind, Part, Piece, PieceStats, Record, ScenarioRecord, Shard, TaskPart,
     allocation_fingerprint, fingerprint, share, tasks,
 };
-use crate::simulation::{CHUNK_DRAWS, ChunkTree, simulate_paired_range, simulate_range};
 
 /// What a shard needs beyond its scenarios: the run as invoked, and where the
 /// part file goes.

@@ -10,7 +10,9 @@ use serde::Serialize;
 
 use super::Summary;
 use super::csv_files::{estimate_cells, estimate_headers, finish, num, writer};
-use crate::simulation::{BOROUGH_METRICS, Results, WARD_METRICS};
+use crate::model::Metric;
+use crate::model::metric::{BOROUGH, LONDON, WARD};
+use crate::montecarlo::Results;
 use crate::stats::{Estimate, Moments, Z95};
 
 /// A paired difference (scenario − first).
@@ -30,7 +32,12 @@ pub struct Difference {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Row {
+    /// The row's key: the metric's, or with `_lowest` / `_highest` for the
+    /// borough extremes of officers per 1,000.
     pub metric: &'static str,
+    /// The catalogue metric the row measures.
+    #[serde(skip)]
+    pub of: Metric,
     pub label: &'static str,
     /// "share", "minutes", "hours", "ratio" or "per_1000": how values are shown.
     pub unit: &'static str,
@@ -117,7 +124,7 @@ pub struct AreaDifference {
     pub name: String,
     pub borough_name: String,
     pub scenario: String,
-    pub metric: &'static str,
+    pub metric: Metric,
     pub difference: Difference,
 }
 
@@ -146,38 +153,19 @@ pub struct Comparison {
     pub wards: Vec<AreaDifference>,
 }
 
-const ROWS: [(&str, &str, &str); 11] = [
-    ("i_on_time", "I calls on time (15 min target)", "share"),
-    ("s_on_time", "S calls on time (60 min target)", "share"),
-    (
-        "i_response_minutes",
-        "I response time, mean minutes",
-        "minutes",
-    ),
-    (
-        "i_p90_response_minutes",
-        "I response time, P90 minutes",
-        "minutes",
-    ),
-    (
-        "s_response_minutes",
-        "S response time, mean minutes",
-        "minutes",
-    ),
-    ("utilisation", "response utilisation", "ratio"),
-    ("overload_share", "overloaded unit-tours", "share"),
-    (
-        "unmet_response_hours",
-        "unmet response hours a week",
-        "hours",
-    ),
-    (
-        "unmet_neighbourhood_hours",
-        "unmet neighbourhood hours a week",
-        "hours",
-    ),
-    ("neighbourhood_cover", "neighbourhood cover", "share"),
-    ("flex_hours", "ward hours pulled into response", "hours"),
+/// The London metrics a comparison table shows, in order.
+const ROWS: [Metric; 11] = [
+    Metric::IOnTime,
+    Metric::SOnTime,
+    Metric::IResponseMinutes,
+    Metric::IP90ResponseMinutes,
+    Metric::SResponseMinutes,
+    Metric::Utilisation,
+    Metric::OverloadShare,
+    Metric::UnmetResponseHours,
+    Metric::UnmetNeighbourhoodHours,
+    Metric::NeighbourhoodCover,
+    Metric::FlexHours,
 ];
 
 fn difference(m: &Moments, a: Option<&Estimate>, b: Option<&Estimate>) -> Option<Difference> {
@@ -230,15 +218,12 @@ fn fixed(x: f64, draws: u64) -> Estimate {
 pub fn compare(summaries: &[&Summary], differences: &[Results]) -> Comparison {
     let first = summaries[0];
     let mut rows = Vec::new();
-    for (metric, label, unit) in ROWS {
+    for metric in ROWS {
         let values: Vec<Option<Estimate>> = summaries
             .iter()
-            .map(|s| s.london.get(metric).copied().flatten())
+            .map(|s| s.london.get(&metric).copied().flatten())
             .collect();
-        let index = crate::simulation::LONDON_METRICS
-            .iter()
-            .position(|m| *m == metric)
-            .expect("known metric");
+        let index = LONDON.index(metric);
         let differences = (0..summaries.len())
             .map(|k| {
                 (k > 0)
@@ -253,9 +238,10 @@ pub fn compare(summaries: &[&Summary], differences: &[Results]) -> Comparison {
             })
             .collect();
         rows.push(Row {
-            metric,
-            label,
-            unit,
+            metric: metric.key(),
+            of: metric,
+            label: metric.info().table_label,
+            unit: metric.unit().key(),
             values,
             differences,
         });
@@ -289,8 +275,9 @@ pub fn compare(summaries: &[&Summary], differences: &[Results]) -> Comparison {
             .collect();
         rows.push(Row {
             metric,
+            of: Metric::OfficersPer1000,
             label,
-            unit: "per_1000",
+            unit: Metric::OfficersPer1000.unit().key(),
             values: xs
                 .iter()
                 .zip(summaries)
@@ -309,29 +296,30 @@ pub fn compare(summaries: &[&Summary], differences: &[Results]) -> Comparison {
             continue;
         }
         let d = &differences[k];
-        let area = |code: &str, name: &str, borough: &str, metric, difference| AreaDifference {
-            code: code.to_string(),
-            name: name.to_string(),
-            borough_name: borough.to_string(),
-            scenario: s.provenance.scenario.clone(),
-            metric,
-            difference,
-        };
+        let area =
+            |code: &str, name: &str, borough: &str, metric: Metric, difference| AreaDifference {
+                code: code.to_string(),
+                name: name.to_string(),
+                borough_name: borough.to_string(),
+                scenario: s.provenance.scenario.clone(),
+                metric,
+                difference,
+            };
         for (b, row) in s.boroughs.iter().enumerate() {
             let (code, name) = (&row.borough_code, &row.borough_name);
-            for (m, &metric) in BOROUGH_METRICS.iter().enumerate() {
-                let base = first.boroughs[b].metrics[metric].as_ref();
+            for (m, &metric) in BOROUGH.metrics.iter().enumerate() {
+                let base = first.boroughs[b].metrics[&metric].as_ref();
                 if let Some(diff) =
-                    difference(&d.boroughs[b][m], base, row.metrics[metric].as_ref())
+                    difference(&d.boroughs[b][m], base, row.metrics[&metric].as_ref())
                 {
                     boroughs.push(area(code, name, name, metric, diff));
                 }
             }
             let per_1000 = exact(first.boroughs[b].officers_per_1000, row.officers_per_1000);
-            boroughs.push(area(code, name, name, "officers_per_1000", per_1000));
+            boroughs.push(area(code, name, name, Metric::OfficersPer1000, per_1000));
         }
         for (w, row) in s.wards.iter().enumerate() {
-            for (m, &metric) in WARD_METRICS.iter().enumerate() {
+            for (m, &metric) in WARD.metrics.iter().enumerate() {
                 let base = first.wards[w].metrics[m].as_ref();
                 if let Some(diff) = difference(&d.wards[w][m], base, row.metrics[m].as_ref()) {
                     wards.push(area(
@@ -478,8 +466,8 @@ pub fn render_comparison_text(c: &Comparison) -> String {
     }
     for s in c.scenarios.iter().skip(1) {
         for (metric, label, unit) in [
-            ("i_on_time", "I calls on time", "share"),
-            ("neighbourhood_cover", "neighbourhood cover", "share"),
+            (Metric::IOnTime, "I calls on time", "share"),
+            (Metric::NeighbourhoodCover, "neighbourhood cover", "share"),
         ] {
             let mut rows: Vec<&AreaDifference> = c
                 .boroughs

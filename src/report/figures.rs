@@ -13,7 +13,8 @@ use crate::chart::{
     Point, Series, bar_chart, histogram, line_chart, thousands, ward_map,
 };
 use crate::model::Boundaries;
-use crate::simulation::metrics::WARD_METRICS;
+use crate::model::Metric;
+use crate::model::metric::WARD;
 
 /// The Met's I-grade target: 90% of immediate calls reached within 15 minutes
 /// (Met performance framework; the same target the sweep example uses).
@@ -35,28 +36,13 @@ const WORSE: &str = "#b2182b";
 const NOISE: &str = "#bdbdbd";
 const NEUTRAL: &str = "#3b528b";
 
-/// A metric's label, unit and whether more of it is better.
-pub fn about(metric: &str) -> (&'static str, Measure, bool) {
-    match metric {
-        "i_on_time" => ("I calls on time (15-minute target)", Measure::Share, true),
-        "s_on_time" => ("S calls on time (60-minute target)", Measure::Share, true),
-        "i_response_minutes" => ("I response time, mean", Measure::Minutes, false),
-        "i_p90_response_minutes" => ("I response time, P90", Measure::Minutes, false),
-        "s_response_minutes" => ("S response time, mean", Measure::Minutes, false),
-        "utilisation" => ("response utilisation", Measure::Ratio, false),
-        "overload_share" => ("overloaded unit-tours", Measure::Share, false),
-        "unmet_response_hours" => ("unmet response hours a week", Measure::Hours, false),
-        "unmet_neighbourhood_hours" => ("unmet neighbourhood hours a week", Measure::Hours, false),
-        "neighbourhood_cover" => ("neighbourhood cover", Measure::Share, true),
-        "flex_hours" => ("ward hours pulled into response", Measure::Hours, false),
-        "officers_per_1000" => ("officers per 1,000 residents", Measure::Per1000, true),
-        "ward_officers_per_1000" => (
-            "dedicated ward officers per 1,000 residents",
-            Measure::Per1000,
-            true,
-        ),
-        _ => ("value", Measure::Count, true),
-    }
+/// A metric's label, unit and whether more of it is better, from the catalogue.
+pub fn about(metric: Metric) -> (&'static str, Measure, bool) {
+    (
+        metric.label(),
+        Measure::from(metric.unit()),
+        metric.higher_is_better(),
+    )
 }
 
 fn attribution(s: &Summary) -> String {
@@ -121,7 +107,7 @@ fn ward_value_map(
     s: &Summary,
     b: &Boundaries,
     name: &str,
-    metric: &str,
+    metric: Metric,
     values: Vec<WardValue>,
     what: &str,
 ) -> Chart {
@@ -193,8 +179,9 @@ fn ward_value_map(
     }
 }
 
-fn ward_metric(s: &Summary, metric: &str) -> Vec<WardValue> {
-    let m = WARD_METRICS
+fn ward_metric(s: &Summary, metric: Metric) -> Vec<WardValue> {
+    let m = WARD
+        .metrics
         .iter()
         .position(|x| *x == metric)
         .expect("a ward metric");
@@ -220,7 +207,7 @@ fn distribution(s: &Summary) -> Chart {
         colour: "#d55e00".into(),
         dashed: true,
     }];
-    let estimate = s.london.get("i_on_time").copied().flatten();
+    let estimate = s.london.get(&Metric::IOnTime).copied().flatten();
     if let Some(e) = estimate {
         markers.push(Marker {
             value: e.mean,
@@ -296,7 +283,7 @@ fn utilisation(s: &Summary) -> Chart {
         .units
         .iter()
         .map(|u| {
-            let e = u.metrics.get("utilisation").copied().flatten();
+            let e = u.metrics.get(&Metric::Utilisation).copied().flatten();
             BarRow {
                 label: u.command_unit.clone(),
                 value: e.map(|e| e.mean),
@@ -411,16 +398,16 @@ pub fn run_charts(s: &Summary, b: Option<&Boundaries>) -> Vec<Chart> {
             s,
             b,
             "map_i_on_time",
-            "i_on_time",
-            ward_metric(s, "i_on_time"),
+            Metric::IOnTime,
+            ward_metric(s, Metric::IOnTime),
             "Each ward coloured by the share of its I calls reached within 15 minutes, averaged over the simulated weeks (travel from the nearest base and queueing for crews).",
         ));
         out.push(ward_value_map(
             s,
             b,
             "map_neighbourhood_cover",
-            "neighbourhood_cover",
-            ward_metric(s, "neighbourhood_cover"),
+            Metric::NeighbourhoodCover,
+            ward_metric(s, Metric::NeighbourhoodCover),
             "Each ward coloured by the share of its neighbourhood demand met by its ward officers and PCSOs (PCSO hours count at their weight).",
         ));
         let values = (0..s.wards.len())
@@ -437,7 +424,7 @@ pub fn run_charts(s: &Summary, b: Option<&Boundaries>) -> Vec<Chart> {
             s,
             b,
             "map_ward_officers_per_1000",
-            "ward_officers_per_1000",
+            Metric::WardOfficersPer1000,
             values,
             "Each ward coloured by its dedicated ward officers per 1,000 residents. Response officers are pooled across a command unit and are not counted here.",
         ));
@@ -489,21 +476,21 @@ fn diff_row(label: String, m: Measure, higher: bool, d: &Difference) -> BarRow {
     }
 }
 
-const COMPARED: [&str; 7] = [
-    "i_on_time",
-    "s_on_time",
-    "i_response_minutes",
-    "i_p90_response_minutes",
-    "unmet_response_hours",
-    "neighbourhood_cover",
-    "unmet_neighbourhood_hours",
+const COMPARED: [Metric; 7] = [
+    Metric::IOnTime,
+    Metric::SOnTime,
+    Metric::IResponseMinutes,
+    Metric::IP90ResponseMinutes,
+    Metric::UnmetResponseHours,
+    Metric::NeighbourhoodCover,
+    Metric::UnmetNeighbourhoodHours,
 ];
 
 fn comparison_bars(c: &Comparison) -> Chart {
     let panels = COMPARED
         .iter()
         .filter_map(|&metric| {
-            let row = c.rows.iter().find(|r| r.metric == metric)?;
+            let row = c.rows.iter().find(|r| r.metric == metric.key())?;
             let (label, measure, higher) = about(metric);
             let rows: Vec<BarRow> = row
                 .differences
@@ -569,7 +556,7 @@ fn change_map(
     first: &Summary,
     other: &Summary,
     b: &Boundaries,
-    metric: &str,
+    metric: Metric,
     diffs: &[&AreaDifference],
     what: &str,
 ) -> Chart {
@@ -655,39 +642,43 @@ fn change_map(
 }
 
 fn borough_changes(c: &Comparison, scenario: &str) -> Option<Chart> {
-    let panels: Vec<Panel> = ["i_on_time", "neighbourhood_cover", "officers_per_1000"]
-        .iter()
-        .filter_map(|&metric| {
-            let (label, measure, higher) = about(metric);
-            let mut areas: Vec<&AreaDifference> = c
-                .boroughs
+    let panels: Vec<Panel> = [
+        Metric::IOnTime,
+        Metric::NeighbourhoodCover,
+        Metric::OfficersPer1000,
+    ]
+    .iter()
+    .filter_map(|&metric| {
+        let (label, measure, higher) = about(metric);
+        let mut areas: Vec<&AreaDifference> = c
+            .boroughs
+            .iter()
+            .filter(|a| a.scenario == scenario && a.metric == metric)
+            .collect();
+        if areas.is_empty() {
+            return None;
+        }
+        areas.sort_by(|a, b| {
+            let (x, y) = (a.difference.mean, b.difference.mean);
+            let order = if higher {
+                y.total_cmp(&x)
+            } else {
+                x.total_cmp(&y)
+            };
+            order.then(a.name.cmp(&b.name))
+        });
+        Some(Panel {
+            title: format!("{label}: change, best first"),
+            measure,
+            change: true,
+            rows: areas
                 .iter()
-                .filter(|a| a.scenario == scenario && a.metric == metric)
-                .collect();
-            if areas.is_empty() {
-                return None;
-            }
-            areas.sort_by(|a, b| {
-                let (x, y) = (a.difference.mean, b.difference.mean);
-                let order = if higher {
-                    y.total_cmp(&x)
-                } else {
-                    x.total_cmp(&y)
-                };
-                order.then(a.name.cmp(&b.name))
-            });
-            Some(Panel {
-                title: format!("{label}: change, best first"),
-                measure,
-                change: true,
-                rows: areas
-                    .iter()
-                    .map(|a| diff_row(a.name.clone(), measure, higher, &a.difference))
-                    .collect(),
-                references: vec![],
-            })
+                .map(|a| diff_row(a.name.clone(), measure, higher, &a.difference))
+                .collect(),
+            references: vec![],
         })
-        .collect();
+    })
+    .collect();
     if panels.is_empty() {
         return None;
     }
@@ -730,11 +721,11 @@ pub fn compare_charts(
         {
             for (metric, what) in [
                 (
-                    "i_on_time",
+                    Metric::IOnTime,
                     "Each ward coloured by the change in the share of its I calls reached within 15 minutes.",
                 ),
                 (
-                    "neighbourhood_cover",
+                    Metric::NeighbourhoodCover,
                     "Each ward coloured by the change in the share of its neighbourhood demand met.",
                 ),
             ] {
@@ -758,7 +749,7 @@ pub fn compare_charts(
                         name: a.ward_name.clone(),
                         borough_name: a.borough_name.clone(),
                         scenario: name.to_string(),
-                        metric: "ward_officers_per_1000",
+                        metric: Metric::WardOfficersPer1000,
                         difference: Difference {
                             mean: d,
                             standard_error: 0.0,
@@ -776,7 +767,7 @@ pub fn compare_charts(
                 first,
                 other,
                 b,
-                "ward_officers_per_1000",
+                Metric::WardOfficersPer1000,
                 &refs,
                 "Each ward coloured by the change in its dedicated ward officers per 1,000 residents (exact: from the two allocations).",
             ));
@@ -789,8 +780,12 @@ pub fn compare_charts(
 /// The pictures of a sweep: the target metric (and I on-time and neighbourhood
 /// cover) along the swept parameter, with CI bands and the crossing.
 pub fn sweep_charts(t: &SweepTable) -> Vec<Chart> {
-    let mut metrics = vec![t.target_metric.as_str()];
-    for m in ["i_on_time", "neighbourhood_cover", "unmet_response_hours"] {
+    let mut metrics = vec![t.target_metric];
+    for m in [
+        Metric::IOnTime,
+        Metric::NeighbourhoodCover,
+        Metric::UnmetResponseHours,
+    ] {
         if !metrics.contains(&m) {
             metrics.push(m);
         }
@@ -805,7 +800,7 @@ pub fn sweep_charts(t: &SweepTable) -> Vec<Chart> {
     };
     let mut out = Vec::new();
     for metric in metrics {
-        if !t.rows.iter().any(|r| r.metrics.contains_key(metric)) {
+        if !t.rows.iter().any(|r| r.metrics.contains_key(&metric)) {
             continue;
         }
         let (label, measure, _) = about(metric);
@@ -815,7 +810,7 @@ pub fn sweep_charts(t: &SweepTable) -> Vec<Chart> {
                 r.by.as_ref()
                     .map(|b| format!("{} = {b}", t.by.as_deref().unwrap_or("by")))
                     .unwrap_or_else(|| label.to_string());
-            let Some(Some(e)) = r.metrics.get(metric) else {
+            let Some(Some(e)) = r.metrics.get(&metric) else {
                 continue;
             };
             let point = Point {
@@ -843,7 +838,7 @@ pub fn sweep_charts(t: &SweepTable) -> Vec<Chart> {
         let target = if is_target {
             t.target
                 .map(|v| (v, format!("target {}", measure.value(v))))
-        } else if metric == "i_on_time" {
+        } else if metric == Metric::IOnTime {
             Some((I_ON_TIME_TARGET, "90% target".to_string()))
         } else {
             None

@@ -5,6 +5,7 @@
 //!
 //! This module only formats; the pictures come from `figures`.
 
+use crate::model::Metric;
 use std::fmt::Write as _;
 
 use super::comparison::{AreaDifference, Comparison};
@@ -109,16 +110,16 @@ fn estimate_cells(m: Measure, e: Option<&Estimate>) -> String {
     }
 }
 
-const KEY_METRICS: [&str; 9] = [
-    "i_on_time",
-    "s_on_time",
-    "i_response_minutes",
-    "i_p90_response_minutes",
-    "utilisation",
-    "unmet_response_hours",
-    "neighbourhood_cover",
-    "unmet_neighbourhood_hours",
-    "flex_hours",
+const KEY_METRICS: [Metric; 9] = [
+    Metric::IOnTime,
+    Metric::SOnTime,
+    Metric::IResponseMinutes,
+    Metric::IP90ResponseMinutes,
+    Metric::Utilisation,
+    Metric::UnmetResponseHours,
+    Metric::NeighbourhoodCover,
+    Metric::UnmetNeighbourhoodHours,
+    Metric::FlexHours,
 ];
 
 fn what_was_run(o: &mut String, s: &Summary) {
@@ -150,7 +151,7 @@ pub fn run_report(s: &Summary, charts: &[Chart]) -> String {
     let mut o = String::new();
     let name = &s.provenance.scenario;
     let _ = writeln!(o, "<h1>{}: what this allocation does</h1>", escape(name));
-    let lede = match s.london.get("i_on_time").copied().flatten() {
+    let lede = match s.london.get(&Metric::IOnTime).copied().flatten() {
         Some(e) => format!(
             "London reaches <b>{}</b> of immediate (I-grade) calls within 15 minutes (95% CI {} to {}); in a bad week (P10) {}, in a good week (P90) {}. Neighbourhood cover is {}.",
             Measure::Share.value(e.mean),
@@ -159,7 +160,7 @@ pub fn run_report(s: &Summary, charts: &[Chart]) -> String {
             e.p10.map_or("—".into(), |v| Measure::Share.value(v)),
             e.p90.map_or("—".into(), |v| Measure::Share.value(v)),
             s.london
-                .get("neighbourhood_cover")
+                .get(&Metric::NeighbourhoodCover)
                 .copied()
                 .flatten()
                 .map_or("not estimated".into(), |c| format!(
@@ -183,7 +184,7 @@ pub fn run_report(s: &Summary, charts: &[Chart]) -> String {
             o,
             "<tr><td>{}</td>{}</tr>",
             escape(label),
-            estimate_cells(measure, s.london.get(m).copied().flatten().as_ref())
+            estimate_cells(measure, s.london.get(&m).copied().flatten().as_ref())
         );
     }
     let _ = writeln!(o, "</table>");
@@ -238,7 +239,7 @@ fn diff_cell(m: Measure, higher: bool, d: &super::comparison::Difference) -> Str
     format!("<td class=\"n {class}\">{}</td>", escape(&body))
 }
 
-fn ward_table(o: &mut String, wards: &[&AreaDifference], scenario: &str, metric: &str) {
+fn ward_table(o: &mut String, wards: &[&AreaDifference], scenario: &str, metric: Metric) {
     let (label, measure, higher) = about(metric);
     let rows: Vec<&&AreaDifference> = wards
         .iter()
@@ -303,8 +304,8 @@ pub fn compare_report(c: &Comparison, summaries: &[&Summary], charts: &[Chart]) 
     let _ = writeln!(o, "<h1>{}</h1>", escape(&title));
     let mut lede = Vec::new();
     for (k, s) in c.scenarios.iter().enumerate().skip(1) {
-        for metric in ["i_on_time", "neighbourhood_cover"] {
-            let Some(row) = c.rows.iter().find(|r| r.metric == metric) else {
+        for metric in [Metric::IOnTime, Metric::NeighbourhoodCover] {
+            let Some(row) = c.rows.iter().find(|r| r.metric == metric.key()) else {
                 continue;
             };
             let Some(d) = row.differences[k].as_ref() else {
@@ -382,12 +383,7 @@ pub fn compare_report(c: &Comparison, summaries: &[&Summary], charts: &[Chart]) 
     }
     let _ = writeln!(o, "</tr>");
     for r in &c.rows {
-        let (_, _, higher) = about(
-            r.metric
-                .trim_end_matches("_lowest")
-                .trim_end_matches("_highest"),
-        );
-        let m = Measure::from_unit(r.unit);
+        let (_, m, higher) = about(r.of);
         let _ = write!(o, "<tr><td>{}</td>", escape(r.label));
         for v in &r.values {
             let cell = match v {
@@ -422,8 +418,8 @@ pub fn compare_report(c: &Comparison, summaries: &[&Summary], charts: &[Chart]) 
             escape(&s.name),
             escape(&c.baseline)
         );
-        ward_table(&mut o, &wards, &s.name, "i_on_time");
-        ward_table(&mut o, &wards, &s.name, "neighbourhood_cover");
+        ward_table(&mut o, &wards, &s.name, Metric::IOnTime);
+        ward_table(&mut o, &wards, &s.name, Metric::NeighbourhoodCover);
         let _ = writeln!(
             o,
             "<p class=\"small\">Every ward and metric, with intervals, is in <code>wards_diff.csv</code>; every borough in <code>boroughs_diff.csv</code>.</p>"
@@ -481,10 +477,10 @@ pub fn sweep_report(t: &SweepTable, summaries: &[&Summary], charts: &[Chart]) ->
         let _ = write!(o, "<th>{}</th>", escape(b));
     }
     let shown = [
-        "i_on_time",
-        "s_on_time",
-        "neighbourhood_cover",
-        "unmet_response_hours",
+        Metric::IOnTime,
+        Metric::SOnTime,
+        Metric::NeighbourhoodCover,
+        Metric::UnmetResponseHours,
     ];
     for m in shown {
         let _ = write!(o, "<th>{} (95% CI)</th>", escape(about(m).0));
@@ -497,7 +493,7 @@ pub fn sweep_report(t: &SweepTable, summaries: &[&Summary], charts: &[Chart]) ->
         }
         for m in shown {
             let measure = about(m).1;
-            let cell = match r.metrics.get(m).copied().flatten() {
+            let cell = match r.metrics.get(&m).copied().flatten() {
                 Some(e) => format!(
                     "{} ({} to {})",
                     measure.value(e.mean),

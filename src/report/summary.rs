@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::model::Allocation;
-use crate::scenario::Scenario;
-use crate::simulation::{
-    BOROUGH_METRICS, CHUNK_DRAWS, LONDON_METRICS, Plan, Results, UNIT_METRICS,
-};
+use crate::model::Scenario;
+use crate::model::metric::{self, Metric};
+use crate::montecarlo::{CHUNK_DRAWS, Results};
+use crate::plan::Plan;
 use crate::stats::{Estimate, Moments};
 
 #[derive(Debug, Clone, Serialize)]
@@ -51,7 +51,7 @@ pub struct UnitRow {
     pub overhead_officers: u32,
     pub officers_per_1000: f64,
     pub expected_response_hours: f64,
-    pub metrics: BTreeMap<&'static str, Option<Estimate>>,
+    pub metrics: BTreeMap<Metric, Option<Estimate>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -69,7 +69,7 @@ pub struct BoroughRow {
     pub overhead_officers: f64,
     pub officers: f64,
     pub officers_per_1000: f64,
-    pub metrics: BTreeMap<&'static str, Option<Estimate>>,
+    pub metrics: BTreeMap<Metric, Option<Estimate>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -108,7 +108,7 @@ pub struct Summary {
     pub optimisation: Option<super::OptimisationSummary>,
     pub totals: Totals,
     /// London-wide estimates; `null` where every draw was overloaded.
-    pub london: BTreeMap<&'static str, Option<Estimate>>,
+    pub london: BTreeMap<Metric, Option<Estimate>>,
     pub units: Vec<UnitRow>,
     pub boroughs: Vec<BoroughRow>,
     #[serde(skip)]
@@ -118,7 +118,7 @@ pub struct Summary {
     #[serde(skip)]
     pub i_on_time_distribution: Vec<(f64, u64)>,
     pub calibration: Vec<Calibration>,
-    pub definitions: BTreeMap<&'static str, &'static str>,
+    pub definitions: BTreeMap<Metric, &'static str>,
 }
 
 fn est(m: &Moments) -> Option<Estimate> {
@@ -136,7 +136,8 @@ pub fn summarise(s: &Scenario, plan: &Plan, a: &Allocation, r: &Results) -> Summ
         other_officers: sum(&a.other_officers),
         overhead_officers: sum(&a.overhead_officers),
     };
-    let london = LONDON_METRICS
+    let london = metric::LONDON
+        .metrics
         .iter()
         .zip(&r.london)
         .map(|(&name, t)| (name, (t.moments.n > 0).then(|| t.estimate())))
@@ -177,7 +178,8 @@ pub fn summarise(s: &Scenario, plan: &Plan, a: &Allocation, r: &Results) -> Summ
                 } else {
                     0.0
                 },
-                metrics: BOROUGH_METRICS
+                metrics: metric::BOROUGH
+                    .metrics
                     .iter()
                     .zip(&r.boroughs[b])
                     .map(|(&n, m)| (n, est(m)))
@@ -213,7 +215,8 @@ pub fn summarise(s: &Scenario, plan: &Plan, a: &Allocation, r: &Results) -> Summ
                     0.0
                 },
                 expected_response_hours: unit.workload_hours,
-                metrics: UNIT_METRICS
+                metrics: metric::UNIT
+                    .metrics
                     .iter()
                     .zip(&r.units[u])
                     .map(|(&n, t)| (n, (t.moments.n > 0).then(|| t.estimate())))
@@ -275,7 +278,7 @@ pub fn summarise(s: &Scenario, plan: &Plan, a: &Allocation, r: &Results) -> Summ
         units,
         boroughs,
         wards,
-        i_on_time_distribution: r.london[crate::simulation::metrics::london::I_ON_TIME]
+        i_on_time_distribution: r.london[metric::LONDON.index(Metric::IOnTime)]
             .histogram
             .buckets(),
         calibration,
@@ -313,7 +316,7 @@ fn calibrate(boroughs: &[BoroughRow], r: &Results) -> Vec<Calibration> {
     if !out.is_empty() {
         out.push(Calibration {
             what: "London I calls on time (share)".into(),
-            model: r.london[0].moments.mean,
+            model: r.london[metric::LONDON.index(Metric::IOnTime)].moments.mean,
             published: 0.869,
             source: "Met, 12 months to Sept 2018 (MODEL §9)",
         });
@@ -321,23 +324,13 @@ fn calibrate(boroughs: &[BoroughRow], r: &Results) -> Vec<Calibration> {
     out
 }
 
-fn definitions() -> BTreeMap<&'static str, &'static str> {
-    [
-        ("i_on_time", "share of I-grade (immediate) calls reached within the I target (15 min); calls in an overloaded tour count as late"),
-        ("s_on_time", "share of S-grade (significant) calls reached within the S target (60 min); calls in an overloaded tour count as late"),
-        ("i_response_minutes", "mean minutes from call to arrival for I calls (queue wait + travel); a call in an overloaded tour counts as waiting a full tour (480 min)"),
-        ("i_p90_response_minutes", "90th percentile of minutes from call to arrival over London's I calls in the week (on a half-minute grid; calls in overloaded tours count as waiting a full tour; capped at 240)"),
-        ("s_response_minutes", "mean minutes from call to arrival for S calls; a call in an overloaded tour counts as waiting a full tour (480 min)"),
-        ("utilisation", "response workload hours over response crew hours on duty; at or above 1 the queue grows (overload)"),
-        ("overload_share", "share of command-unit tours whose load reached the crews on duty (no finite wait)"),
-        ("unmet_response_hours", "officer-hours a week of response work beyond the hours of crews on duty"),
-        ("unmet_neighbourhood_hours", "hours a week of neighbourhood demand not met by ward officers and weighted PCSO hours"),
-        ("neighbourhood_cover", "neighbourhood demand met over neighbourhood demand (0 to 1)"),
-        ("flex_hours", "ward officer hours a week pulled into response (only when not ring-fenced)"),
-        ("surge_aid_hours", "officer-hours a week taken by surge events from response (and from wards where allowed)"),
-        ("surge_events", "surge events in the week"),
-        ("officers_per_1000", "all officers of a borough (its ward officers plus shares of its unit's response, other and overhead officers) per 1,000 residents"),
-    ]
-    .into_iter()
-    .collect()
+/// What each London metric means, and officers per 1,000, from the catalogue.
+fn definitions() -> BTreeMap<Metric, &'static str> {
+    metric::LONDON
+        .metrics
+        .iter()
+        .copied()
+        .chain([Metric::OfficersPer1000])
+        .map(|m| (m, m.info().description))
+        .collect()
 }

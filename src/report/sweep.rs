@@ -2,6 +2,7 @@
 //! CIs, and where a target metric crosses its target, with the interval in which
 //! the crossing lies (where the CI bands cross). Files: sweep.csv, sweep.json.
 
+use crate::model::{Metric, Unit};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -9,17 +10,17 @@ use serde::Serialize;
 
 use super::Summary;
 use super::csv_files::{finish, num, writer};
-use crate::scenario::Sweep;
+use crate::model::Sweep;
 use crate::stats::Estimate;
 
-const METRICS: [&str; 7] = [
-    "i_on_time",
-    "s_on_time",
-    "i_response_minutes",
-    "utilisation",
-    "overload_share",
-    "neighbourhood_cover",
-    "unmet_response_hours",
+const METRICS: [Metric; 7] = [
+    Metric::IOnTime,
+    Metric::SOnTime,
+    Metric::IResponseMinutes,
+    Metric::Utilisation,
+    Metric::OverloadShare,
+    Metric::NeighbourhoodCover,
+    Metric::UnmetResponseHours,
 ];
 
 #[derive(Debug, Clone, Serialize)]
@@ -29,7 +30,7 @@ pub struct SweepRow {
     pub by: Option<String>,
     pub response_officers: u64,
     pub ward_officers: u64,
-    pub metrics: BTreeMap<&'static str, Option<Estimate>>,
+    pub metrics: BTreeMap<Metric, Option<Estimate>>,
 }
 
 /// Where the target metric's mean (and its CI bands) cross the target.
@@ -48,7 +49,7 @@ pub struct Crossing {
 pub struct SweepTable {
     pub parameter: String,
     pub by: Option<String>,
-    pub target_metric: String,
+    pub target_metric: Metric,
     pub target: Option<f64>,
     pub seed: u64,
     pub draws: u64,
@@ -79,10 +80,8 @@ fn pretty(x: f64) -> String {
 }
 
 /// Shares (on-time, cover, overload) read better as percentages.
-fn show_target(metric: &str, target: f64) -> String {
-    let share =
-        metric.ends_with("on_time") || metric.ends_with("cover") || metric.ends_with("share");
-    if share {
+fn show_target(metric: Metric, target: f64) -> String {
+    if metric.unit() == Unit::Share {
         format!("{:.1}%", target * 100.0)
     } else {
         pretty(target)
@@ -101,11 +100,11 @@ pub fn sweep_table(sweep: &Sweep, summaries: &[&Summary]) -> SweepTable {
             ward_officers: s.totals.ward_officers,
             metrics: METRICS
                 .iter()
-                .map(|&m| (m, s.london.get(m).copied().flatten()))
+                .map(|&m| (m, s.london.get(&m).copied().flatten()))
                 .collect(),
         })
         .collect();
-    let metric = sweep.target_metric.as_str();
+    let metric = sweep.target_metric;
     let mut crossings = Vec::new();
     if let Some(target) = sweep.target {
         let mut series: Vec<Option<String>> = Vec::new();
@@ -122,7 +121,7 @@ pub fn sweep_table(sweep: &Sweep, summaries: &[&Summary]) -> SweepTable {
                 .filter_map(|(r, s)| {
                     Some((
                         r.value.parse::<f64>().ok()?,
-                        s.london.get(metric).copied().flatten()?,
+                        s.london.get(&metric).copied().flatten()?,
                     ))
                 })
                 .collect();
@@ -187,7 +186,7 @@ pub fn sweep_table(sweep: &Sweep, summaries: &[&Summary]) -> SweepTable {
     SweepTable {
         parameter: sweep.parameter.clone(),
         by: sweep.by.as_ref().map(|b| b.0.clone()),
-        target_metric: sweep.target_metric.clone(),
+        target_metric: sweep.target_metric,
         target: sweep.target,
         seed: summaries.first().map_or(0, |s| s.provenance.seed),
         draws: summaries.first().map_or(0, |s| s.provenance.draws),
@@ -236,9 +235,9 @@ pub fn render_sweep_text(t: &SweepTable) -> String {
             r.value,
             r.by.as_deref().unwrap_or(""),
             r.response_officers,
-            pct(&r.metrics["i_on_time"]),
-            pct(&r.metrics["s_on_time"]),
-            pct(&r.metrics["neighbourhood_cover"])
+            pct(&r.metrics[&Metric::IOnTime]),
+            pct(&r.metrics[&Metric::SOnTime]),
+            pct(&r.metrics[&Metric::NeighbourhoodCover])
         );
     }
     for c in &t.crossings {
@@ -275,7 +274,7 @@ pub fn sweep_csv(t: &SweepTable) -> Vec<u8> {
         }
         row.extend([r.response_officers.to_string(), r.ward_officers.to_string()]);
         for m in METRICS {
-            match &r.metrics[m] {
+            match &r.metrics[&m] {
                 Some(e) => row.extend([
                     num(e.mean),
                     num(e.standard_error),

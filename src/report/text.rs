@@ -3,7 +3,24 @@
 use std::fmt::Write;
 
 use super::Summary;
+use crate::model::{Metric, Unit};
 use crate::stats::Estimate;
+
+/// The London metrics the stdout summary lists, in order.
+const TEXT_METRICS: [Metric; 12] = [
+    Metric::IOnTime,
+    Metric::SOnTime,
+    Metric::IResponseMinutes,
+    Metric::IP90ResponseMinutes,
+    Metric::SResponseMinutes,
+    Metric::Utilisation,
+    Metric::OverloadShare,
+    Metric::UnmetResponseHours,
+    Metric::NeighbourhoodCover,
+    Metric::UnmetNeighbourhoodHours,
+    Metric::FlexHours,
+    Metric::SurgeAidHours,
+];
 
 fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
@@ -11,7 +28,7 @@ fn pct(x: f64) -> String {
 
 pub(super) use crate::chart::thousands;
 
-fn line(out: &mut String, label: &str, e: Option<&Estimate>, f: fn(f64) -> String) {
+fn line(out: &mut String, label: &str, e: Option<&Estimate>, f: impl Fn(f64) -> String) {
     match e {
         Some(e) => {
             let q = match (e.p10, e.p90) {
@@ -72,62 +89,16 @@ pub fn render_text(s: &Summary) -> String {
         "  {:<36} {:>9}  {:<18}  P10 – P90 across weeks",
         "London, per week", "mean", "95% CI of mean"
     );
-    let g = |k: &str| s.london.get(k).and_then(|e| e.as_ref());
-    let minutes = |x: f64| format!("{x:.1}");
-    let hours = |x: f64| thousands(x);
-    let ratio = |x: f64| format!("{x:.3}");
-    line(
-        &mut o,
-        "I calls on time (15 min target)",
-        g("i_on_time"),
-        pct,
-    );
-    line(
-        &mut o,
-        "S calls on time (60 min target)",
-        g("s_on_time"),
-        pct,
-    );
-    line(
-        &mut o,
-        "I response time, mean minutes",
-        g("i_response_minutes"),
-        minutes,
-    );
-    line(
-        &mut o,
-        "I response time, P90 minutes",
-        g("i_p90_response_minutes"),
-        minutes,
-    );
-    line(
-        &mut o,
-        "S response time, mean minutes",
-        g("s_response_minutes"),
-        minutes,
-    );
-    line(&mut o, "response utilisation", g("utilisation"), ratio);
-    line(&mut o, "overloaded unit-tours", g("overload_share"), pct);
-    line(
-        &mut o,
-        "unmet response hours",
-        g("unmet_response_hours"),
-        hours,
-    );
-    line(&mut o, "neighbourhood cover", g("neighbourhood_cover"), pct);
-    line(
-        &mut o,
-        "unmet neighbourhood hours",
-        g("unmet_neighbourhood_hours"),
-        hours,
-    );
-    line(
-        &mut o,
-        "ward hours pulled into response",
-        g("flex_hours"),
-        hours,
-    );
-    line(&mut o, "surge aid hours", g("surge_aid_hours"), hours);
+    for m in TEXT_METRICS {
+        let e = s.london.get(&m).and_then(|e| e.as_ref());
+        let show = |x: f64| match m.unit() {
+            Unit::Share => pct(x),
+            Unit::Minutes => format!("{x:.1}"),
+            Unit::Ratio => format!("{x:.3}"),
+            Unit::Hours | Unit::Count | Unit::Per1000 => thousands(x),
+        };
+        line(&mut o, m.info().text_label, e, show);
+    }
     if let Some(opt) = &s.optimisation {
         let _ = writeln!(o);
         let _ = writeln!(o, "  the optimised allocation, in plain words");

@@ -1,7 +1,9 @@
-//! Scenario files: TOML text → spanned tree → validated `Scenario`, with every
-//! problem reported in one pass as `file:line:column`.
+//! Scenario files: TOML text → spanned tree → the validated `model::Scenario`,
+//! with every problem reported in one pass as `file:line:column`.
 //!
-//! This module must not allocate officers, draw random numbers or write outputs.
+//! This module only reads: it must not plan, allocate officers, draw random
+//! numbers or write outputs, and no later stage may import it except the
+//! pipeline that loads what it runs.
 
 mod diagnostic;
 mod overrides;
@@ -20,29 +22,15 @@ use toml::Spanned;
 use toml::de::DeTable;
 
 pub use diagnostic::{Diagnostic, Diagnostics, line_column};
-pub use overrides::{Loaded, Sweep, parse_file};
+pub use overrides::parse_file;
 
 use crate::data::{self, DataErrors};
-use crate::model::{Dataset, Params, Structure};
+use crate::model::{Dataset, Params, Scenario, ScenarioFile, Structure};
 use diagnostic::Sink;
 use reader::Section;
 
 /// The scenario format this version reads.
 pub const SCHEMA_VERSION: u64 = 1;
-
-/// A checked scenario: nothing in it refers to names any more.
-#[derive(Debug, Clone)]
-pub struct Scenario {
-    pub name: String,
-    pub description: String,
-    /// The file it came from, as given.
-    pub file: String,
-    pub dataset: Arc<Dataset>,
-    pub structure: Structure,
-    pub params: Params,
-    /// SHA-256 of everything that determines results except seed and draws.
-    pub hash: String,
-}
 
 #[derive(Debug)]
 pub enum LoadError {
@@ -87,7 +75,7 @@ pub fn load(path: &Path, cache: &mut DatasetCache) -> Result<Scenario, LoadError
 }
 
 /// Reads a scenario file with its variants or sweep points: every scenario it holds.
-pub fn load_file(path: &Path, cache: &mut DatasetCache) -> Result<Loaded, LoadError> {
+pub fn load_file(path: &Path, cache: &mut DatasetCache) -> Result<ScenarioFile, LoadError> {
     let file = path.display().to_string();
     let text = read(path, &file)?;
     let stem = path

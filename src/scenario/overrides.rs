@@ -13,29 +13,9 @@ use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::{Diagnostic, Diagnostics, Sink};
 use super::reader::{Section, as_number, describe};
-use super::{DatasetCache, LoadError, Scenario, validate};
-
-/// Everything a file holds.
-#[derive(Debug, Clone)]
-pub struct Loaded {
-    /// The file's own name (`name`, or the file name without `.toml`).
-    pub name: String,
-    /// The base then each variant; or, for a sweep, each point in order.
-    pub scenarios: Vec<Scenario>,
-    pub sweep: Option<Sweep>,
-}
-
-/// What a sweep varies, point by point (parallel to `Loaded::scenarios`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Sweep {
-    pub parameter: String,
-    pub values: Vec<String>,
-    /// The optional second parameter and its value at each point.
-    pub by: Option<(String, Vec<String>)>,
-    /// London metric whose crossing of `target` is reported.
-    pub target_metric: String,
-    pub target: Option<f64>,
-}
+use super::{DatasetCache, LoadError, validate};
+use crate::model::metric::{self, Metric};
+use crate::model::{Scenario, ScenarioFile, Sweep};
 
 /// Keys a sweep or variant may not change: they define the file, not a scenario.
 const FIXED: [&str; 4] = ["schema_version", "dataset", "variant", "sweep"];
@@ -59,7 +39,7 @@ pub fn parse_file(
     default_name: &str,
     base_dir: &Path,
     cache: &mut DatasetCache,
-) -> Result<Loaded, LoadError> {
+) -> Result<ScenarioFile, LoadError> {
     let root = DeTable::parse(text).map_err(|e| parse_error(file, text, &e))?;
     let mut base = root.get_ref().clone();
     let variants = base.remove("variant");
@@ -132,7 +112,7 @@ pub fn parse_file(
                 .by
                 .as_ref()
                 .map(|b| (b.parameter.0.clone(), Vec::new())),
-            target_metric: spec.target_metric.clone(),
+            target_metric: spec.target_metric,
             target: spec.target,
         };
         let by_points: Vec<Option<usize>> = match &spec.by {
@@ -190,7 +170,7 @@ fn collect(
     name: String,
     results: Vec<Result<Scenario, LoadError>>,
     sweep: Option<Sweep>,
-) -> Result<Loaded, LoadError> {
+) -> Result<ScenarioFile, LoadError> {
     let mut diags: Vec<Diagnostic> = sink.finish();
     let mut scenarios = Vec::new();
     for r in results {
@@ -207,7 +187,7 @@ fn collect(
         }
     }
     if diags.is_empty() {
-        Ok(Loaded {
+        Ok(ScenarioFile {
             name,
             scenarios,
             sweep,
@@ -367,7 +347,7 @@ enum AxisValue<'i> {
 struct SweepSpec<'i> {
     axis: Axis<'i>,
     by: Option<Axis<'i>>,
-    target_metric: String,
+    target_metric: Metric,
     target: Option<f64>,
 }
 
@@ -567,8 +547,9 @@ fn read_sweep<'i>(v: &Spanned<DeValue<'i>>, sink: &mut Sink) -> Option<SweepSpec
         }
         None => None,
     };
-    let metrics = crate::simulation::LONDON_METRICS;
-    let target_metric = s.choice(sink, "target_metric", &metrics, "i_on_time");
+    let keys: Vec<&str> = metric::LONDON.metrics.iter().map(|m| m.key()).collect();
+    let target_metric = s.choice(sink, "target_metric", &keys, Metric::IOnTime.key());
+    let target_metric = Metric::from_key(&target_metric).unwrap_or(Metric::IOnTime);
     let target = s
         .get("target")
         .map(|_| s.number(sink, "target", 0.9, f64::NEG_INFINITY, f64::INFINITY));

@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::part::{Part, PieceStats, Record, fingerprint};
 use super::spec::Shard;
 use super::work::{share, tasks};
-use crate::simulation::{ChunkTree, Coverage, Paired, assemble};
+use crate::montecarlo::{ChunkTree, Coverage, Paired, assemble};
 
 /// Everything that stops a merge, one sentence each.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 
 use super::work::Kind;
 use crate::model::Allocation;
-use crate::simulation::{Paired, Results};
+use crate::montecarlo::{Paired, Results};
 use crate::stats::{Histogram, Moments, Tally};
 
 /// The `format` field of every part file.

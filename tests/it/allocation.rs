@@ -4,8 +4,8 @@
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 use wardsim::allocation::{AllocationError, allocate, check, needs};
+use wardsim::plan::Plan;
 use wardsim::scenario::DatasetCache;
-use wardsim::simulation::Plan;
 
 use super::common::london;
 

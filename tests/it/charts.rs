@@ -4,10 +4,11 @@
 use super::common::{example, root, temp_dir, wardsim_ok};
 use wardsim::chart::{AreaValue, MapSpec, Measure, decode_png, rasterise, ward_map};
 use wardsim::data::{self, boundaries};
+use wardsim::model::Metric;
+use wardsim::montecarlo::NoProgress;
 use wardsim::pipeline;
 use wardsim::report::{self, run_charts};
 use wardsim::scenario::{DatasetCache, load_file};
-use wardsim::simulation::NoProgress;
 
 #[test]
 fn the_embedded_outlines_are_the_datasets_629_wards_and_32_boroughs() {
@@ -109,7 +110,7 @@ fn a_run_draws_a_map_of_every_ward_with_a_legend_spanning_the_data() {
     assert_eq!(charts[5].figure.count_class("bar"), 32);
     // The distribution holds every draw, and marks the 90% target.
     let counted: u64 = run.summary.i_on_time_distribution.iter().map(|b| b.1).sum();
-    assert_eq!(counted, run.summary.london["i_on_time"].unwrap().draws);
+    assert_eq!(counted, run.summary.london[&Metric::IOnTime].unwrap().draws);
     assert!(charts[0].figure.texts().contains(&"90% target"));
 }
 
@@ -152,7 +153,7 @@ fn a_comparison_maps_each_wards_change_and_hatches_what_is_noise() {
         .comparison
         .wards
         .iter()
-        .filter(|w| w.metric == "i_on_time" && w.difference.within_noise)
+        .filter(|w| w.metric == Metric::IOnTime && w.difference.within_noise)
         .count();
     assert_eq!(
         map.figure.count_class("within-noise"),

@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use wardsim::scenario::{self, DatasetCache, Scenario};
+use wardsim::model::Scenario;
+use wardsim::scenario::{self, DatasetCache};
 
 /// The crate root (tests run from it, but be explicit).
 pub fn root() -> PathBuf {

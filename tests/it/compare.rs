@@ -1,9 +1,10 @@
 //! Comparisons: paired differences under common random numbers.
 
 use super::common::{example, root, temp_dir, wardsim};
+use wardsim::model::Metric;
+use wardsim::montecarlo::NoProgress;
 use wardsim::pipeline;
 use wardsim::scenario::DatasetCache;
-use wardsim::simulation::NoProgress;
 
 #[test]
 fn a_scenario_compared_with_itself_differs_by_exactly_zero() {
@@ -39,20 +40,15 @@ fn common_random_numbers_make_the_paired_interval_narrower_than_the_unpaired() {
     let b = example("two-pcs-per-ward.toml", 600, &mut cache);
     let run = pipeline::compare(&[a, b], &NoProgress).unwrap();
     for metric in [
-        "i_on_time",
-        "s_on_time",
-        "utilisation",
-        "neighbourhood_cover",
+        Metric::IOnTime,
+        Metric::SOnTime,
+        Metric::Utilisation,
+        Metric::NeighbourhoodCover,
     ] {
-        let row = run
-            .comparison
-            .rows
-            .iter()
-            .find(|r| r.metric == metric)
-            .unwrap();
+        let row = run.comparison.rows.iter().find(|r| r.of == metric).unwrap();
         let d = row.differences[1].unwrap();
         // Response metrics share the weeks' demand most; cover still gains.
-        let factor = if metric == "neighbourhood_cover" {
+        let factor = if metric == Metric::NeighbourhoodCover {
             0.9
         } else {
             0.5

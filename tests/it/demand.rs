@@ -2,8 +2,9 @@
 //! the mean and variance the model says.
 
 use super::common::london;
+use wardsim::plan::Plan;
 use wardsim::scenario::DatasetCache;
-use wardsim::simulation::{DrawDemand, Plan, draw_rng, sample_demand};
+use wardsim::week::{DrawDemand, draw_rng, sample_demand};
 
 #[test]
 fn borough_counts_have_negative_binomial_mean_and_variance() {

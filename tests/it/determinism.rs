@@ -2,10 +2,12 @@
 //! a draw depends only on (seed, index).
 
 use super::common::{example, root, temp_dir, wardsim};
+use wardsim::montecarlo::NoProgress;
 use wardsim::pipeline;
+use wardsim::plan::Plan;
 use wardsim::report::render_files;
 use wardsim::scenario::DatasetCache;
-use wardsim::simulation::{DrawDemand, NoProgress, Plan, draw_rng, sample_demand};
+use wardsim::week::{DrawDemand, draw_rng, sample_demand};
 
 fn files_on(threads: usize, draws: u64) -> Vec<(&'static str, Vec<u8>)> {
     let mut cache = DatasetCache::default();

@@ -2,10 +2,10 @@
 //! rerun with `WARDSIM_UPDATE_GOLDEN=1 cargo test golden` and say why in the commit.
 
 use super::common::{example, root};
+use wardsim::montecarlo::NoProgress;
 use wardsim::pipeline;
 use wardsim::report::{Export, SummaryJson};
 use wardsim::scenario::DatasetCache;
-use wardsim::simulation::NoProgress;
 
 #[test]
 fn golden_summary_of_a_seeded_status_quo_run() {

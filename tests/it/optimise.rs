@@ -12,8 +12,8 @@ use wardsim::allocation::optimise::{
 use wardsim::allocation::{self, AllocationError};
 use wardsim::model::params::{Optimise, Solver};
 use wardsim::model::{Allocation, Params};
+use wardsim::plan::Plan;
 use wardsim::scenario::DatasetCache;
-use wardsim::simulation::Plan;
 
 /// A problem with one ward per unit, from weekly response and neighbourhood demand
 /// (`response[s][u]`, `neighbourhood[s][w]`).
@@ -159,7 +159,7 @@ fn infeasible_by_pool_and_by_floor_are_said_in_domain_words() {
 fn optimised(
     extra: &str,
     cache: &mut DatasetCache,
-) -> (wardsim::scenario::Scenario, Plan, Allocation) {
+) -> (wardsim::model::Scenario, Plan, Allocation) {
     let text = format!(
         "schema_version = 1\n[run]\ndraws = 256\n[policy]\nward_officers = 2\nhigh_harm_wards = 0\n[allocation]\nmethod = \"optimise\"\nin_sample_draws = 12\n{extra}"
     );

@@ -1,8 +1,8 @@
 //! Erlang C against a direct simulation of an M/M/c queue.
 
 use rand::RngExt;
-use wardsim::simulation::draw_rng;
-use wardsim::simulation::queue::{erlang_c, mean_wait};
+use wardsim::week::draw_rng;
+use wardsim::week::queue::{erlang_c, mean_wait};
 
 /// FCFS M/M/c by event simulation: returns (share of customers who waited, mean wait).
 fn simulate_mmc(c: usize, lambda: f64, mu: f64, customers: usize) -> (f64, f64) {

@@ -1,10 +1,12 @@
 //! Every example scenario loads and runs; the template sets every key to its default.
 
 use super::common::{example, london, root};
+use wardsim::model::Metric;
 use wardsim::model::Params;
+use wardsim::montecarlo::NoProgress;
 use wardsim::pipeline;
+use wardsim::plan::Plan;
 use wardsim::scenario::DatasetCache;
-use wardsim::simulation::{NoProgress, Plan};
 
 #[test]
 fn every_file_in_scenarios_runs_a_few_draws() {
@@ -37,7 +39,7 @@ fn every_file_in_scenarios_runs_a_few_draws() {
                 u64::from(s.params.pool.officers),
                 "{name}"
             );
-            let on_time = run.summary.london["i_on_time"].unwrap().mean;
+            let on_time = run.summary.london[&Metric::IOnTime].unwrap().mean;
             assert!(on_time > 0.0 && on_time <= 1.0, "{name}: {on_time}");
         }
     }
@@ -88,7 +90,7 @@ fn the_status_quo_reads_as_the_model_says() {
     assert!(a.pcsos.iter().all(|&p| p >= 1));
     assert_eq!(a.overhead_officers.len(), 32);
     // Ring-fenced: no ward hours are pulled into response.
-    assert_eq!(run.summary.london["flex_hours"].unwrap().mean, 0.0);
+    assert_eq!(run.summary.london[&Metric::FlexHours].unwrap().mean, 0.0);
 }
 
 #[test]
@@ -97,7 +99,7 @@ fn flexible_ward_officers_are_pulled_when_response_is_stretched() {
     let text = "schema_version = 1\n[run]\ndraws = 200\n[policy]\nward_officers = 2\nhigh_harm_wards = 0\n[policy.ring_fence]\nenabled = false\n";
     let s = london(text, &mut cache);
     let run = pipeline::run(&s, &NoProgress).unwrap();
-    let flex = run.summary.london["flex_hours"].unwrap();
+    let flex = run.summary.london[&Metric::FlexHours].unwrap();
     assert!(
         flex.mean > 0.0,
         "with flex allowed, busy tours pull ward officers"
@@ -107,8 +109,8 @@ fn flexible_ward_officers_are_pulled_when_response_is_stretched() {
         &mut cache,
     );
     let fenced_run = pipeline::run(&fenced, &NoProgress).unwrap();
-    let cover = |r: &pipeline::Run| r.summary.london["neighbourhood_cover"].unwrap().mean;
-    let s_on = |r: &pipeline::Run| r.summary.london["s_on_time"].unwrap().mean;
+    let cover = |r: &pipeline::Run| r.summary.london[&Metric::NeighbourhoodCover].unwrap().mean;
+    let s_on = |r: &pipeline::Run| r.summary.london[&Metric::SOnTime].unwrap().mean;
     assert!(
         cover(&run) < cover(&fenced_run),
         "pulled hours are lost to neighbourhood work"
@@ -125,7 +127,7 @@ fn overload_is_reported_as_overload_never_as_nan() {
         &mut cache,
     );
     let run = pipeline::run(&s, &NoProgress).unwrap();
-    let overload = run.summary.london["overload_share"].unwrap().mean;
+    let overload = run.summary.london[&Metric::OverloadShare].unwrap().mean;
     assert!(overload > 0.5, "{overload}");
     let json = String::from_utf8(wardsim::report::Export::render(
         &wardsim::report::SummaryJson,
@@ -158,8 +160,8 @@ fn a_bigger_pool_never_worsens_response_on_common_draws() {
             &mut cache,
         );
         let run = pipeline::run(&s, &NoProgress).unwrap();
-        let i = run.summary.london["i_on_time"].unwrap().mean;
-        let s_on = run.summary.london["s_on_time"].unwrap().mean;
+        let i = run.summary.london[&Metric::IOnTime].unwrap().mean;
+        let s_on = run.summary.london[&Metric::SOnTime].unwrap().mean;
         assert!(
             i >= last.0 && s_on >= last.1,
             "{officers}: I {i} S {s_on} after {last:?}"
@@ -210,7 +212,7 @@ fn explicit_groups_merge_only_the_named_boroughs() {
         .iter()
         .find(|u| u.command_unit == "North West")
         .unwrap();
-    assert!(row.metrics["i_on_time"].is_some());
+    assert!(row.metrics[&Metric::IOnTime].is_some());
 }
 
 #[test]
@@ -222,7 +224,7 @@ fn a_hub_replaces_the_borough_bases_and_lengthens_travel() {
         &format!("{base}[structure.hubs]\n\"North West\" = \"Brent\"\n"),
         &mut cache,
     );
-    let nw = |s: &wardsim::scenario::Scenario| {
+    let nw = |s: &wardsim::model::Scenario| {
         s.structure
             .units
             .iter()
@@ -259,8 +261,10 @@ fn the_p90_response_time_agrees_with_the_on_time_share() {
     for (file, _) in [("status-quo-2016.toml", ()), ("bcu-2018.toml", ())] {
         let s = example(file, 200, &mut cache);
         let run = pipeline::run(&s, &NoProgress).unwrap();
-        let on = run.summary.london["i_on_time"].unwrap().mean;
-        let p90 = run.summary.london["i_p90_response_minutes"].unwrap().mean;
+        let on = run.summary.london[&Metric::IOnTime].unwrap().mean;
+        let p90 = run.summary.london[&Metric::IP90ResponseMinutes]
+            .unwrap()
+            .mean;
         assert_eq!(on > 0.905, p90 < 15.0, "{file}: on time {on}, P90 {p90}");
     }
 }

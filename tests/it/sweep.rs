@@ -1,9 +1,10 @@
 //! Variants, sweeps and batches.
 
 use super::common::{london, root, temp_dir, wardsim, write};
+use wardsim::model::Metric;
+use wardsim::montecarlo::NoProgress;
 use wardsim::pipeline;
 use wardsim::scenario::{DatasetCache, load_file, parse_file};
-use wardsim::simulation::NoProgress;
 
 #[test]
 fn variants_run_as_their_own_scenarios_over_the_base() {
@@ -53,10 +54,10 @@ fn a_sweep_is_monotone_where_the_model_guarantees_it() {
     let rows = &run.table.rows;
     for pair in rows.windows(2) {
         // Fewer officers never means better response on the same weeks.
-        for m in ["i_on_time", "s_on_time"] {
+        for m in [Metric::IOnTime, Metric::SOnTime] {
             let (a, b) = (
-                pair[0].metrics[m].unwrap().mean,
-                pair[1].metrics[m].unwrap().mean,
+                pair[0].metrics[&m].unwrap().mean,
+                pair[1].metrics[&m].unwrap().mean,
             );
             assert!(
                 b <= a,

@@ -25,11 +25,11 @@ pub use setting::{Rules, Setting};
 use super::AllocationError;
 use super::feasibility::Needs;
 use super::formula;
+use crate::model::Scenario;
 use crate::model::optimisation::Optimisation;
 use crate::model::params::Optimise;
 use crate::model::{Allocation, AllocationMethod};
-use crate::scenario::Scenario;
-use crate::simulation::Plan;
+use crate::plan::Plan;
 
 /// How a problem was solved and what came out.
 #[derive(Debug, Clone)]

@@ -1,12 +1,13 @@
 //! The weeks the optimiser plans against: for each sampled week, the response
 //! workload of every borough and the neighbourhood demand of every ward (MODEL §6).
 //!
-//! Weeks come from `simulation::sample_demand` on streams disjoint from the
+//! Weeks come from `week::sample_demand` on streams disjoint from the
 //! evaluation draws, so the allocation is judged on weeks it never saw. This module
 //! must not know about command units or decision variables.
 
 use crate::model::Params;
-use crate::simulation::{DrawDemand, Plan, draw_rng, sample_demand};
+use crate::plan::Plan;
+use crate::week::{DrawDemand, draw_rng, sample_demand};
 
 /// First stream of the in-sample weeks. Evaluation draws use streams 0, 1, 2, …,
 /// so in-sample weeks never coincide with them.

@@ -9,8 +9,8 @@ use super::sample::Sample;
 use crate::allocation::AllocationError;
 use crate::allocation::feasibility::{Needs, fmt};
 use crate::model::Allocation;
-use crate::scenario::Scenario;
-use crate::simulation::Plan;
+use crate::model::Scenario;
+use crate::plan::Plan;
 
 /// Which rules a problem carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

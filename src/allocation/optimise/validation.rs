@@ -10,10 +10,10 @@ use super::sample::{GAP_STREAM, Sample, Week, week_of};
 use super::{Prepared, Solved, bound};
 use crate::model::Params;
 use crate::model::optimisation::GapEstimate;
-use crate::simulation::{
-    Accumulate, DrawDemand, NoProgress, Plan, draw_rng, run_chunks, sample_demand,
-};
+use crate::montecarlo::{Accumulate, NoProgress, run_chunks};
+use crate::plan::Plan;
 use crate::stats::{Estimate, Moments};
+use crate::week::{DrawDemand, draw_rng, sample_demand};
 
 struct Acc(Moments);
 impl Accumulate for Acc {

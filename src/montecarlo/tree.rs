@@ -1,4 +1,4 @@
-//! The Monte Carlo driver: draws are grouped in fixed chunks of `CHUNK_DRAWS`,
+//! The chunk tree: draws are grouped in fixed chunks of `CHUNK_DRAWS`,
 //! each chunk accumulates its draws in order, and chunk statistics are merged
 //! along a fixed binary tree over chunk indices (`ChunkTree`), left range before
 //! right. The tree depends on the number of chunks alone, never on threads or
@@ -12,14 +12,6 @@ use std::ops::Range;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
-
-use super::demand::{DrawDemand, sample_demand};
-use super::metrics::{BOROUGH_METRICS, LONDON_METRICS, UNIT_METRICS, WARD_METRICS};
-use super::plan::Plan;
-use super::recourse::{DrawOutcome, evaluate};
-use super::rng::draw_rng;
-use crate::model::{Allocation, Params};
-use crate::stats::{Moments, Tally};
 
 /// Draws per chunk. Part of the reproducibility contract: changing it changes the
 /// last bits of merged statistics, so it is recorded in every output.
@@ -262,163 +254,10 @@ fn build<A: Accumulate>(
     Ok(left)
 }
 
-/// Aggregated statistics of every metric over all draws.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Results {
-    pub draws: u64,
-    pub london: Vec<Tally>,
-    pub units: Vec<Vec<Tally>>,
-    pub wards: Vec<Vec<Moments>>,
-    pub boroughs: Vec<Vec<Moments>>,
-}
-
-fn push_finite<'a>(ms: impl Iterator<Item = (&'a mut Moments, f64)>) {
-    for (m, x) in ms {
-        if x.is_finite() {
-            m.push(x);
-        }
-    }
-}
-
-impl Results {
-    pub fn empty(units: usize, wards: usize, boroughs: usize) -> Results {
-        Results {
-            draws: 0,
-            london: vec![Tally::default(); LONDON_METRICS.len()],
-            units: vec![vec![Tally::default(); UNIT_METRICS.len()]; units],
-            wards: vec![vec![Moments::default(); WARD_METRICS.len()]; wards],
-            boroughs: vec![vec![Moments::default(); BOROUGH_METRICS.len()]; boroughs],
-        }
-    }
-
-    /// Adds one draw's outcomes.
-    pub fn push(&mut self, o: &DrawOutcome) {
-        self.draws += 1;
-        for (t, &x) in self.london.iter_mut().zip(&o.london) {
-            if x.is_finite() {
-                t.push(x);
-            }
-        }
-        for (ts, xs) in self.units.iter_mut().zip(&o.units) {
-            for (t, &x) in ts.iter_mut().zip(xs) {
-                if x.is_finite() {
-                    t.push(x);
-                }
-            }
-        }
-        for (ms, xs) in self.wards.iter_mut().zip(&o.wards) {
-            push_finite(ms.iter_mut().zip(xs.iter().copied()));
-        }
-        for (ms, xs) in self.boroughs.iter_mut().zip(&o.boroughs) {
-            push_finite(ms.iter_mut().zip(xs.iter().copied()));
-        }
-    }
-
-    /// Adds the paired difference `b − a` of one draw (London, wards, boroughs;
-    /// command units differ between structures, so they are not differenced).
-    pub fn push_difference(&mut self, a: &DrawOutcome, b: &DrawOutcome) {
-        self.draws += 1;
-        for ((t, x), y) in self.london.iter_mut().zip(&a.london).zip(&b.london) {
-            let d = y - x;
-            if d.is_finite() {
-                t.push(d);
-            }
-        }
-        for ((ms, xs), ys) in self.wards.iter_mut().zip(&a.wards).zip(&b.wards) {
-            push_finite(ms.iter_mut().zip(xs.iter().zip(ys).map(|(x, y)| y - x)));
-        }
-        for ((ms, xs), ys) in self.boroughs.iter_mut().zip(&a.boroughs).zip(&b.boroughs) {
-            push_finite(ms.iter_mut().zip(xs.iter().zip(ys).map(|(x, y)| y - x)));
-        }
-    }
-}
-
-impl Accumulate for Results {
-    fn move_exact(&mut self, total: &mut Results) {
-        for (mine, theirs) in self.london.iter_mut().zip(total.london.iter_mut()) {
-            theirs.histogram.merge(&std::mem::take(&mut mine.histogram));
-        }
-        for (mine, theirs) in self.units.iter_mut().zip(total.units.iter_mut()) {
-            for (a, b) in mine.iter_mut().zip(theirs.iter_mut()) {
-                b.histogram.merge(&std::mem::take(&mut a.histogram));
-            }
-        }
-    }
-
-    fn merge(&mut self, other: &Results) {
-        self.draws += other.draws;
-        for (a, b) in self.london.iter_mut().zip(&other.london) {
-            a.merge(b);
-        }
-        for (a, b) in self.units.iter_mut().zip(&other.units) {
-            for (x, y) in a.iter_mut().zip(b) {
-                x.merge(y);
-            }
-        }
-        for (a, b) in self.wards.iter_mut().zip(&other.wards) {
-            for (x, y) in a.iter_mut().zip(b) {
-                x.merge(y);
-            }
-        }
-        for (a, b) in self.boroughs.iter_mut().zip(&other.boroughs) {
-            for (x, y) in a.iter_mut().zip(b) {
-                x.merge(y);
-            }
-        }
-    }
-}
-
-#[derive(Default)]
-struct Scratch {
-    demand: DrawDemand,
-    outcome: DrawOutcome,
-}
-
-/// Runs draws `0..draws` of one scenario and returns their merged statistics. Call
-/// inside a rayon pool to choose the thread count; the result does not depend on it.
-pub fn simulate(
-    plan: &Plan,
-    p: &Params,
-    a: &Allocation,
-    draws: u64,
-    progress: &dyn Progress,
-) -> Results {
-    let chunks = ChunkTree::for_draws(draws).chunks;
-    let pieces = simulate_range(plan, p, a, draws, 0..chunks, progress);
-    assemble(chunks, pieces, || {
-        Results::empty(plan.units.len(), plan.wards.len(), plan.borough_wards.len())
-    })
-    .expect("the whole range is one node")
-}
-
-/// Chunks `part` of a run over draws `0..draws`: the statistics of the tree
-/// nodes covering them (see `run_chunk_range`).
-pub fn simulate_range(
-    plan: &Plan,
-    p: &Params,
-    a: &Allocation,
-    draws: u64,
-    part: Range<u64>,
-    progress: &dyn Progress,
-) -> Vec<(Range<u64>, Results)> {
-    let (units, wards, boroughs) = (plan.units.len(), plan.wards.len(), plan.borough_wards.len());
-    run_chunk_range(
-        draws,
-        part,
-        || Results::empty(units, wards, boroughs),
-        |acc: &mut Results, s: &mut Scratch, i| {
-            let mut rng = draw_rng(p.run.seed, i);
-            sample_demand(plan, p, &mut rng, &mut s.demand);
-            evaluate(plan, p, a, &s.demand, &mut s.outcome);
-            acc.push(&s.outcome);
-        },
-        progress,
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::stats::Moments;
 
     #[derive(Debug, Clone, Default, PartialEq)]
     struct Acc(Moments);

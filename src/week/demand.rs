@@ -8,8 +8,8 @@
 use rand::{Rng, RngExt};
 use rand_distr::{Distribution, Gamma, LogNormal, Poisson};
 
-use super::plan::Plan;
 use crate::model::Params;
+use crate::plan::Plan;
 
 /// A surge event: officer-hours it needs and its severity (1–4).
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -3,8 +3,7 @@
 //! Built once per scenario; shared by the allocation and every draw.
 
 use crate::model::params::{TOUR_HOURS_PER_WEEK, WEEKS_PER_YEAR};
-use crate::model::{Dataset, Params, Structure};
-use crate::scenario::Scenario;
+use crate::model::{Dataset, Params, Scenario, Structure};
 
 #[derive(Debug, Clone)]
 pub struct WardPlan {

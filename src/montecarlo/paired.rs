@@ -3,14 +3,13 @@
 //! numbers). Scenarios that share the demand model share one sampled week; the
 //! others sample their own from the same (seed, draw) stream.
 
-use super::demand::{DrawDemand, sample_demand};
 use std::ops::Range;
 
-use super::driver::{Accumulate, ChunkTree, Progress, Results, assemble, run_chunk_range};
-use super::plan::Plan;
-use super::recourse::{DrawOutcome, evaluate};
-use super::rng::draw_rng;
+use super::results::Results;
+use super::tree::{Accumulate, ChunkTree, Progress, assemble, run_chunk_range};
 use crate::model::{Allocation, Params};
+use crate::plan::Plan;
+use crate::week::{DrawDemand, DrawOutcome, draw_rng, evaluate, sample_demand};
 
 /// One scenario to run side by side.
 pub struct Case<'a> {

@@ -1,0 +1,22 @@
+//! One simulated week: its demand, sampled from the draw's own random stream
+//! (`demand`, `rng`), and the recourse inside it given an allocation (`surge`,
+//! `recourse` with its `queue` formulas and `response_time` grid,
+//! `neighbourhood`), into a `DrawOutcome`. Both the optimiser (in-sample and
+//! out-of-sample weeks) and the Monte Carlo (`montecarlo`) use it.
+//!
+//! This module must not loop over draws, aggregate across weeks, or touch the
+//! terminal or files.
+
+mod demand;
+mod neighbourhood;
+mod outcome;
+pub mod queue;
+mod recourse;
+pub mod response_time;
+mod rng;
+mod surge;
+
+pub use demand::{DrawDemand, SurgeEvent, sample_demand};
+pub use outcome::DrawOutcome;
+pub use recourse::evaluate;
+pub use rng::draw_rng;
