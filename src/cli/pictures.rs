@@ -1,6 +1,5 @@
 //! Map outlines for the datasets of one command, loaded once each before any run
-//! (so a bad boundary file is reported up front, as bad input), and the chart
-//! files added to an output folder unless `--no-charts` was given.
+//! (so a bad boundary file is reported up front, as bad input).
 
 use std::collections::HashMap;
 
@@ -51,20 +50,4 @@ impl Outlines {
     pub fn of(&self, s: &Scenario) -> Option<&Boundaries> {
         self.loaded.get(&s.dataset.name).and_then(Option::as_ref)
     }
-}
-
-/// Appends picture files (under `prefix`) to `files`, unless charts are off.
-pub fn add(
-    files: &mut Vec<(String, Vec<u8>)>,
-    enabled: bool,
-    prefix: &str,
-    make: impl FnOnce() -> Result<Vec<(String, Vec<u8>)>, String>,
-) -> Result<(), String> {
-    if !enabled {
-        return Ok(());
-    }
-    for (name, bytes) in make()? {
-        files.push((format!("{prefix}{name}"), bytes));
-    }
-    Ok(())
 }

@@ -1,59 +1,75 @@
-//! Turning results into what people read: the `Summary` (one value holding every
-//! estimate with its provenance), files behind the `Export` trait (JSON, CSV),
-//! the stdout text, and the atomic writing of an output folder.
+//! Turning results into what people read, cut by product: a run (`run`), a
+//! comparison (`compare`) and a sweep (`sweep`), each with its value, its data
+//! files, its stdout text, its charts and its `report.html`, behind one small
+//! trait (`Product`). What they share is in one place each: the page shell
+//! (`page`), chart words and colours (`figure`), CSV plumbing (`csv`), picture
+//! files (`pictures`), the optimiser's words (`optimisation`) and the atomic
+//! writing of an output folder (`atomic`).
 //!
 //! This module only formats: it must not simulate, allocate or parse input.
 
 mod atomic;
-mod comparison;
-mod csv_files;
-mod figures;
-mod html;
-mod json;
+pub mod compare;
+mod csv;
+mod figure;
 mod optimisation;
+mod page;
 mod pictures;
-mod summary;
-mod sweep;
-mod text;
+pub mod run;
+pub mod sweep;
 
 pub use atomic::{write_file, write_folder};
-pub use comparison::{
-    AreaDifference, Comparison, Difference, Row, RuleRow, area_files, compare, comparison_csv,
-    comparison_json, render_comparison_text,
+pub use compare::{
+    AreaDifference, CompareReport, Comparison, Difference, Row, RuleRow, compare,
+    render_comparison_text,
 };
-pub use csv_files::{AllocationCsv, BoroughsCsv, UnitsCsv, WardsCsv};
-pub use figures::{Chart, I_ON_TIME_TARGET, about, compare_charts, run_charts, sweep_charts};
-pub use html::{compare_report, run_report, sweep_report};
-pub use json::SummaryJson;
+pub use figure::{Chart, I_ON_TIME_TARGET, about};
 pub use optimisation::{OptimisationSummary, in_words};
-pub use pictures::{PNG_SCALE, compare_pictures, picture_files, run_pictures, sweep_pictures};
-pub use summary::{BoroughRow, Calibration, Provenance, Summary, UnitRow, WardRow, summarise};
-pub use sweep::{
-    Crossing, SweepRow, SweepTable, render_sweep_text, sweep_csv, sweep_json, sweep_table,
+pub use pictures::{PNG_SCALE, picture_files};
+pub use run::{
+    AllocationCsv, BoroughRow, BoroughsCsv, Calibration, Provenance, RunReport, Summary,
+    SummaryJson, UnitRow, UnitsCsv, WardRow, WardsCsv, render_files, render_text, run_charts,
+    run_pictures, summarise,
 };
-pub use text::render_text;
+pub use sweep::{Crossing, SweepReport, SweepRow, SweepTable, render_sweep_text, sweep_table};
 
-/// One output file rendered from a summary.
+/// A file of an output folder: its path inside the folder and its bytes.
+pub type File = (String, Vec<u8>);
+
+/// One output file rendered from a run's summary.
 pub trait Export {
     fn file_name(&self) -> &'static str;
     fn render(&self, summary: &Summary) -> Vec<u8>;
 }
 
-/// Every file a run writes, in order.
-pub fn exporters() -> Vec<Box<dyn Export>> {
-    vec![
-        Box::new(SummaryJson),
-        Box::new(WardsCsv),
-        Box::new(UnitsCsv),
-        Box::new(BoroughsCsv),
-        Box::new(AllocationCsv),
-    ]
+/// What a product (a run, a comparison or a sweep) writes into its folder and
+/// prints: the one seam between results and the files and words made of them.
+pub trait Product {
+    /// Its data files (numbers only), in order.
+    fn data_files(&self) -> Vec<File>;
+    /// Its charts (SVG and PNG) and `report.html`. Call inside a rayon pool:
+    /// PNGs are rendered in parallel.
+    fn picture_files(&self) -> Result<Vec<File>, String>;
+    /// Its summary for stdout.
+    fn text(&self) -> String;
+    /// The line said after writing it to `dir`, naming what was written.
+    fn wrote(&self, dir: &std::path::Path, pictures: bool) -> String;
+
+    /// Every file of its folder: data, then pictures unless they are off.
+    fn files(&self, pictures: bool) -> Result<Vec<File>, String> {
+        let mut files = self.data_files();
+        if pictures {
+            files.extend(self.picture_files()?);
+        }
+        Ok(files)
+    }
 }
 
-/// Renders every file of a summary.
-pub fn render_files(summary: &Summary) -> Vec<(&'static str, Vec<u8>)> {
-    exporters()
-        .iter()
-        .map(|e| (e.file_name(), e.render(summary)))
-        .collect()
+/// The words for charts in a "wrote" line.
+fn charts_note(pictures: bool) -> &'static str {
+    if pictures {
+        ", report.html, charts/"
+    } else {
+        ""
+    }
 }

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::text::thousands;
+use crate::chart::thousands;
 use crate::model::Optimisation;
 
 /// The report with its sentences, as written to summary.json.

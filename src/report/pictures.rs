@@ -4,8 +4,8 @@
 
 use rayon::prelude::*;
 
-use super::figures::Chart;
 use crate::chart::rasterise;
+use crate::report::figure::Chart;
 
 /// A file of an output folder: its relative name and bytes.
 type File = (String, Vec<u8>);
@@ -32,32 +32,4 @@ pub fn picture_files(charts: &[Chart], report: String) -> Result<Vec<(String, Ve
     }
     files.push(("report.html".to_string(), report.into_bytes()));
     Ok(files)
-}
-
-/// Charts and report of one run.
-pub fn run_pictures(
-    s: &super::Summary,
-    b: Option<&crate::model::Boundaries>,
-) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let charts = super::run_charts(s, b);
-    picture_files(&charts, super::run_report(s, &charts))
-}
-
-/// Charts and report of a comparison (each scenario's own come from `run_pictures`).
-pub fn compare_pictures(
-    c: &super::Comparison,
-    summaries: &[&super::Summary],
-    b: Option<&crate::model::Boundaries>,
-) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let charts = super::compare_charts(c, summaries, b);
-    picture_files(&charts, super::compare_report(c, summaries, &charts))
-}
-
-/// Charts and report of a sweep.
-pub fn sweep_pictures(
-    t: &super::SweepTable,
-    summaries: &[&super::Summary],
-) -> Result<Vec<(String, Vec<u8>)>, String> {
-    let charts = super::sweep_charts(t);
-    picture_files(&charts, super::sweep_report(t, summaries, &charts))
 }

@@ -143,7 +143,7 @@ fn a_comparison_maps_each_wards_change_and_hatches_what_is_noise() {
     let run = pipeline::compare(&[a.clone(), b], &NoProgress).unwrap();
     let outlines = boundaries(&a.dataset).unwrap().unwrap();
     let summaries: Vec<&report::Summary> = run.runs.iter().map(|r| &r.summary).collect();
-    let charts = report::compare_charts(&run.comparison, &summaries, Some(&outlines));
+    let charts = report::compare::compare_charts(&run.comparison, &summaries, Some(&outlines));
     let map = charts
         .iter()
         .find(|c| c.name == "map_change_i_on_time_two_pcs_per_ward")
@@ -173,7 +173,7 @@ fn a_comparison_maps_each_wards_change_and_hatches_what_is_noise() {
             .iter()
             .any(|c| c.name == "borough_changes_two_pcs_per_ward")
     );
-    let html = report::compare_report(&run.comparison, &summaries, &charts);
+    let html = report::compare::compare_report(&run.comparison, &summaries, &charts);
     assert!(html.contains("<title>Comparison: status-quo-2016 vs two-pcs-per-ward</title>"));
     assert_eq!(html.matches("<svg ").count(), charts.len());
     assert!(
@@ -200,7 +200,7 @@ fn a_sweep_draws_its_lines_with_bands_and_the_crossing() {
     let mut sw = sweep.clone();
     sw.values = sw.values.into_iter().step_by(4).collect();
     let run = pipeline::sweep(&points, &sw, 1, &NoProgress).unwrap();
-    let charts = report::sweep_charts(&run.table);
+    let charts = report::sweep::sweep_charts(&run.table);
     let first = &charts[0];
     assert_eq!(first.name, "sweep_i_on_time");
     assert_eq!(first.figure.count_class("ci-band"), 1);

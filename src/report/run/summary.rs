@@ -1,16 +1,17 @@
 //! The `Summary`: every estimate of a run with its provenance, in plain types that
-//! serialise to `summary.json` and feed the CSV files, the text and later charts.
-
-use std::collections::BTreeMap;
-
-use serde::Serialize;
+//! serialise to `summary.json` and feed the CSV files, the text and the charts.
 
 use crate::model::Allocation;
+use crate::model::Metric;
 use crate::model::Scenario;
-use crate::model::metric::{self, Metric};
-use crate::montecarlo::{CHUNK_DRAWS, Results};
+use crate::model::metric;
+use crate::montecarlo::CHUNK_DRAWS;
+use crate::montecarlo::Results;
 use crate::plan::Plan;
-use crate::stats::{Estimate, Moments};
+use crate::stats::Estimate;
+use crate::stats::Moments;
+use serde::Serialize;
+use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Provenance {
@@ -105,7 +106,7 @@ pub struct Summary {
     pub ring_fenced: bool,
     /// What the optimiser reports (`optimise` only).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub optimisation: Option<super::OptimisationSummary>,
+    pub optimisation: Option<crate::report::OptimisationSummary>,
     pub totals: Totals,
     /// London-wide estimates; `null` where every draw was overloaded.
     pub london: BTreeMap<Metric, Option<Estimate>>,
@@ -272,7 +273,7 @@ pub fn summarise(s: &Scenario, plan: &Plan, a: &Allocation, r: &Results) -> Summ
         optimisation: a
             .optimisation
             .as_deref()
-            .map(super::optimisation::summarise),
+            .map(crate::report::optimisation::summarise),
         totals,
         london,
         units,

@@ -1,88 +1,32 @@
-//! The CSV tables of a run: wards, command units, boroughs and the allocation.
-//! Column names use the same words as the JSON keys and TOML keys. Each column
-//! is declared once, its header beside the cell it writes (`Column`); metric
-//! columns come from the metric catalogue's levels.
+//! The data files of a run: `summary.json`, and the CSV tables of wards, command
+//! units, boroughs and the allocation. Column names use the same words as the JSON
+//! and TOML keys; metric columns come from the catalogue's levels.
 
-use super::summary::{BoroughRow, UnitRow, WardRow};
-use super::{Export, Summary};
-use crate::model::metric::{self, Level, Metric};
-use crate::stats::Estimate;
+use crate::model::Metric;
+use crate::model::metric;
+use crate::report::Export;
+use crate::report::csv::Column;
+use crate::report::csv::Table;
+use crate::report::csv::finish;
+use crate::report::csv::num;
+use crate::report::csv::writer;
+use crate::report::run::BoroughRow;
+use crate::report::run::Summary;
+use crate::report::run::UnitRow;
+use crate::report::run::WardRow;
 
-pub(super) fn writer() -> csv::Writer<Vec<u8>> {
-    csv::WriterBuilder::new().from_writer(Vec::new())
-}
+pub struct SummaryJson;
 
-pub(super) fn finish(w: csv::Writer<Vec<u8>>) -> Vec<u8> {
-    w.into_inner().expect("writing to memory cannot fail")
-}
-
-pub(super) fn num(x: f64) -> String {
-    format!("{x}")
-}
-
-pub(super) fn estimate_cells(e: &Option<Estimate>, quantiles: bool) -> Vec<String> {
-    match e {
-        Some(e) => {
-            let mut v = vec![
-                num(e.mean),
-                num(e.standard_error),
-                num(e.ci95_low),
-                num(e.ci95_high),
-            ];
-            if quantiles {
-                for q in [e.p10, e.p50, e.p90] {
-                    v.push(q.map(num).unwrap_or_default());
-                }
-            }
-            v
-        }
-        // Every draw overloaded: no finite value; see overload_share.
-        None => vec![String::new(); if quantiles { 7 } else { 4 }],
+impl Export for SummaryJson {
+    fn file_name(&self) -> &'static str {
+        "summary.json"
     }
-}
 
-pub(super) fn estimate_headers(name: &str, quantiles: bool) -> Vec<String> {
-    let mut v: Vec<String> = ["mean", "se", "ci95_low", "ci95_high"]
-        .iter()
-        .map(|s| format!("{name}_{s}"))
-        .collect();
-    if quantiles {
-        v.extend(["p10", "p50", "p90"].iter().map(|s| format!("{name}_{s}")));
-    }
-    v
-}
-
-/// One column of a table of `R` rows: its header and how a row fills it.
-struct Column<R> {
-    header: &'static str,
-    cell: fn(&R) -> String,
-}
-
-/// A table: plain columns, then each metric of a level as mean, SE, CI (and
-/// quantiles where kept), read from the row by `estimate`.
-struct Table<R: 'static> {
-    columns: &'static [Column<R>],
-    level: Level,
-    quantiles: bool,
-    estimate: fn(&R, usize, Metric) -> &Option<Estimate>,
-}
-
-impl<R> Table<R> {
-    fn render(&self, rows: &[R]) -> Vec<u8> {
-        let mut w = writer();
-        let mut header: Vec<String> = self.columns.iter().map(|c| c.header.to_string()).collect();
-        for m in self.level.metrics {
-            header.extend(estimate_headers(m.key(), self.quantiles));
-        }
-        w.write_record(&header).expect("memory");
-        for r in rows {
-            let mut row: Vec<String> = self.columns.iter().map(|c| (c.cell)(r)).collect();
-            for (i, &m) in self.level.metrics.iter().enumerate() {
-                row.extend(estimate_cells((self.estimate)(r, i, m), self.quantiles));
-            }
-            w.write_record(&row).expect("memory");
-        }
-        finish(w)
+    fn render(&self, summary: &Summary) -> Vec<u8> {
+        let mut out =
+            serde_json::to_vec_pretty(summary).expect("summary holds only finite plain data");
+        out.push(b'\n');
+        out
     }
 }
 
@@ -247,6 +191,7 @@ const BOROUGHS: Table<BoroughRow> = Table {
 };
 
 pub struct WardsCsv;
+
 impl Export for WardsCsv {
     fn file_name(&self) -> &'static str {
         "wards.csv"
@@ -257,6 +202,7 @@ impl Export for WardsCsv {
 }
 
 pub struct UnitsCsv;
+
 impl Export for UnitsCsv {
     fn file_name(&self) -> &'static str {
         "units.csv"
@@ -267,6 +213,7 @@ impl Export for UnitsCsv {
 }
 
 pub struct BoroughsCsv;
+
 impl Export for BoroughsCsv {
     fn file_name(&self) -> &'static str {
         "boroughs.csv"
@@ -328,6 +275,7 @@ fn allocation_columns<'a>() -> [Column<AllocationRow<'a>>; 9] {
 }
 
 pub struct AllocationCsv;
+
 impl Export for AllocationCsv {
     fn file_name(&self) -> &'static str {
         "allocation.csv"

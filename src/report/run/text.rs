@@ -1,9 +1,11 @@
-//! The readable summary printed on stdout.
+//! The readable summary of a run printed on stdout.
 
-use std::fmt::Write;
+use std::fmt::Write as _;
 
-use super::Summary;
-use crate::model::{Metric, Unit};
+use crate::chart::thousands;
+use crate::model::Metric;
+use crate::model::Unit;
+use crate::report::run::Summary;
 use crate::stats::Estimate;
 
 /// The London metrics the stdout summary lists, in order.
@@ -22,11 +24,9 @@ const TEXT_METRICS: [Metric; 12] = [
     Metric::SurgeAidHours,
 ];
 
-fn pct(x: f64) -> String {
+pub(in crate::report) fn pct(x: f64) -> String {
     format!("{:.1}%", x * 100.0)
 }
-
-pub(super) use crate::chart::thousands;
 
 fn line(out: &mut String, label: &str, e: Option<&Estimate>, f: impl Fn(f64) -> String) {
     match e {
@@ -148,7 +148,7 @@ pub fn render_text(s: &Summary) -> String {
 }
 
 /// Wraps text at `width` columns, the first line after `first`, the rest after `rest`.
-fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
+pub(in crate::report) fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
     let mut out = String::from(first);
     let mut col = first.chars().count();
     let mut start = true;

@@ -1,19 +1,16 @@
 //! A sweep as a table: a row per point with the key London metrics and their 95%
 //! CIs, and where a target metric crosses its target, with the interval in which
-//! the crossing lies (where the CI bands cross). Files: sweep.csv, sweep.json.
+//! the crossing lies (where the CI bands cross).
 
-use crate::model::{Metric, Unit};
-use std::collections::BTreeMap;
-use std::fmt::Write as _;
-
-use serde::Serialize;
-
-use super::Summary;
-use super::csv_files::{finish, num, writer};
+use crate::model::Metric;
 use crate::model::Sweep;
+use crate::model::Unit;
+use crate::report::run::Summary;
 use crate::stats::Estimate;
+use serde::Serialize;
+use std::collections::BTreeMap;
 
-const METRICS: [Metric; 7] = [
+pub(in crate::report) const METRICS: [Metric; 7] = [
     Metric::IOnTime,
     Metric::SOnTime,
     Metric::IResponseMinutes,
@@ -193,100 +190,6 @@ pub fn sweep_table(sweep: &Sweep, summaries: &[&Summary]) -> SweepTable {
         rows,
         crossings,
     }
-}
-
-pub fn render_sweep_text(t: &SweepTable) -> String {
-    let mut o = String::new();
-    let by =
-        t.by.as_ref()
-            .map(|b| format!(" by {b}"))
-            .unwrap_or_default();
-    let _ = writeln!(
-        o,
-        "sweep of {}{by}: {} points, each on the same {} draws (seed {})",
-        t.parameter,
-        t.rows.len(),
-        t.draws,
-        t.seed
-    );
-    let _ = writeln!(
-        o,
-        "\n  {:<12} {:<10} {:>9}  {:<22} {:<22} {:<18}",
-        t.parameter.rsplit('.').next().unwrap_or(""),
-        if t.by.is_some() { "by" } else { "" },
-        "response",
-        "I on time [95% CI]",
-        "S on time [95% CI]",
-        "cover"
-    );
-    let pct = |e: &Option<Estimate>| match e {
-        Some(e) => format!(
-            "{:.1}% [{:.1}, {:.1}]",
-            e.mean * 100.0,
-            e.ci95_low * 100.0,
-            e.ci95_high * 100.0
-        ),
-        None => "overload".into(),
-    };
-    for r in &t.rows {
-        let _ = writeln!(
-            o,
-            "  {:<12} {:<10} {:>9}  {:<22} {:<22} {:<18}",
-            r.value,
-            r.by.as_deref().unwrap_or(""),
-            r.response_officers,
-            pct(&r.metrics[&Metric::IOnTime]),
-            pct(&r.metrics[&Metric::SOnTime]),
-            pct(&r.metrics[&Metric::NeighbourhoodCover])
-        );
-    }
-    for c in &t.crossings {
-        let _ = writeln!(o, "\n  {}", c.sentence);
-    }
-    o
-}
-
-pub fn sweep_json(t: &SweepTable) -> Vec<u8> {
-    let mut v = serde_json::to_vec_pretty(t).expect("plain data");
-    v.push(b'\n');
-    v
-}
-
-pub fn sweep_csv(t: &SweepTable) -> Vec<u8> {
-    let mut w = writer();
-    let mut header = vec!["scenario".to_string(), t.parameter.clone()];
-    if let Some(b) = &t.by {
-        header.push(b.clone());
-    }
-    header.extend(["response_officers".into(), "ward_officers".into()]);
-    for m in METRICS {
-        header.extend(
-            ["mean", "se", "ci95_low", "ci95_high"]
-                .iter()
-                .map(|x| format!("{m}_{x}")),
-        );
-    }
-    w.write_record(&header).expect("memory");
-    for r in &t.rows {
-        let mut row = vec![r.scenario.clone(), r.value.clone()];
-        if t.by.is_some() {
-            row.push(r.by.clone().unwrap_or_default());
-        }
-        row.extend([r.response_officers.to_string(), r.ward_officers.to_string()]);
-        for m in METRICS {
-            match &r.metrics[&m] {
-                Some(e) => row.extend([
-                    num(e.mean),
-                    num(e.standard_error),
-                    num(e.ci95_low),
-                    num(e.ci95_high),
-                ]),
-                None => row.extend(std::iter::repeat_n(String::new(), 4)),
-            }
-        }
-        w.write_record(&row).expect("memory");
-    }
-    finish(w)
 }
 
 #[cfg(test)]

@@ -1,0 +1,50 @@
+//! A sweep's data files: sweep.csv and sweep.json.
+
+use crate::report::csv::finish;
+use crate::report::csv::num;
+use crate::report::csv::writer;
+use crate::report::sweep::SweepTable;
+use crate::report::sweep::table::METRICS;
+
+pub fn sweep_json(t: &SweepTable) -> Vec<u8> {
+    let mut v = serde_json::to_vec_pretty(t).expect("plain data");
+    v.push(b'\n');
+    v
+}
+
+pub fn sweep_csv(t: &SweepTable) -> Vec<u8> {
+    let mut w = writer();
+    let mut header = vec!["scenario".to_string(), t.parameter.clone()];
+    if let Some(b) = &t.by {
+        header.push(b.clone());
+    }
+    header.extend(["response_officers".into(), "ward_officers".into()]);
+    for m in METRICS {
+        header.extend(
+            ["mean", "se", "ci95_low", "ci95_high"]
+                .iter()
+                .map(|x| format!("{m}_{x}")),
+        );
+    }
+    w.write_record(&header).expect("memory");
+    for r in &t.rows {
+        let mut row = vec![r.scenario.clone(), r.value.clone()];
+        if t.by.is_some() {
+            row.push(r.by.clone().unwrap_or_default());
+        }
+        row.extend([r.response_officers.to_string(), r.ward_officers.to_string()]);
+        for m in METRICS {
+            match &r.metrics[&m] {
+                Some(e) => row.extend([
+                    num(e.mean),
+                    num(e.standard_error),
+                    num(e.ci95_low),
+                    num(e.ci95_high),
+                ]),
+                None => row.extend(std::iter::repeat_n(String::new(), 4)),
+            }
+        }
+        w.write_record(&row).expect("memory");
+    }
+    finish(w)
+}
