@@ -1,20 +1,63 @@
 //! The command line: arguments (clap), progress bars (indicatif), what goes to
-//! stdout and stderr, and exit codes. The only module that touches the terminal.
+//! stdout and stderr, and exit codes. The only module that touches the
+//! terminal; every way of running is a `pipeline` function it calls.
 
+mod allocate;
 mod args;
-mod commands;
+mod compare;
+mod inspect;
 mod merge;
 mod outputs;
 mod pictures;
 mod progress;
-mod sharded;
+mod run;
+mod shard;
 
 pub use args::Cli;
-pub use commands::execute;
+
+use crate::pipeline::PipelineError;
+use args::Command;
 
 /// Exit codes, as documented in `--help`.
 pub mod exit {
     pub const OK: u8 = 0;
     pub const RUN_FAILED: u8 = 1;
     pub const BAD_INPUT: u8 = 2;
+}
+
+/// Runs a parsed command line; returns its exit code.
+pub fn execute(cli: Cli) -> u8 {
+    match cli.command {
+        Command::Run(args) => run::run(args),
+        Command::Compare(args) => compare::compare(args),
+        Command::Allocate(args) => allocate::allocate(args),
+        Command::Check { scenarios } => inspect::check(&scenarios),
+        Command::Data { dataset } => inspect::data_summary(dataset),
+        Command::Merge(args) => merge::merge(args),
+    }
+}
+
+/// The exit code of a pipeline error: the one place errors become codes.
+fn code(e: &PipelineError) -> u8 {
+    match e {
+        PipelineError::BadInput(_) => exit::BAD_INPUT,
+        PipelineError::RunFailed(_) => exit::RUN_FAILED,
+    }
+}
+
+/// Prints an error (its message is complete as printed) and returns its code.
+fn fail(e: PipelineError) -> u8 {
+    eprintln!("{e}");
+    code(&e)
+}
+
+/// A rayon pool of `threads` workers (default: all cores).
+fn thread_pool(threads: Option<u64>) -> Result<rayon::ThreadPool, PipelineError> {
+    let mut builder = rayon::ThreadPoolBuilder::new();
+    if let Some(t) = threads {
+        builder = builder.num_threads(t as usize);
+    }
+    builder
+        .build()
+        .map_err(|e| PipelineError::RunFailed(format!("error: cannot start worker threads: {e}")))
 }

@@ -7,21 +7,20 @@ use std::path::Path;
 
 use super::pictures::Outlines;
 use crate::model::Scenario;
-use crate::pipeline::{ComparisonRun, Run, SweepRun};
+use crate::pipeline::{ComparisonRun, Outputs, Run, SweepRun};
 use crate::report::{CompareReport, Product, RunReport, SweepReport, write_folder};
 
 pub struct Writer<'a> {
     pub outlines: &'a Outlines,
-    pub pool: &'a rayon::ThreadPool,
     pub quiet: bool,
 }
 
 impl Writer<'_> {
     /// Writes a product's folder `dir` and prints its summary. The error says
-    /// what failed, without the product's name.
-    fn write(&self, dir: &Path, product: &(dyn Product + Sync)) -> Result<(), String> {
+    /// what failed, without the product's name. Call inside the command's pool.
+    fn write(&self, dir: &Path, product: &dyn Product) -> Result<(), String> {
         let pictures = self.outlines.enabled;
-        let files = self.pool.install(|| product.files(pictures))?;
+        let files = product.files(pictures)?;
         write_folder(dir, &files).map_err(|e| format!("cannot write {}: {e}", dir.display()))?;
         if !self.quiet {
             let mut stdout = std::io::stdout().lock();
@@ -29,9 +28,11 @@ impl Writer<'_> {
         }
         Ok(())
     }
+}
 
+impl Outputs for Writer<'_> {
     /// Writes `out/<scenario name>/` and prints the run's summary.
-    pub fn scenario(&self, out: &Path, s: &Scenario, run: &Run) -> Result<(), String> {
+    fn scenario(&self, out: &Path, s: &Scenario, run: &Run) -> Result<(), String> {
         let product = RunReport {
             summary: &run.summary,
             outlines: self.outlines.of(s),
@@ -40,7 +41,7 @@ impl Writer<'_> {
     }
 
     /// Writes `out/<sweep name>/` and prints the sweep's table.
-    pub fn sweep(&self, out: &Path, name: &str, r: &SweepRun) -> Result<(), String> {
+    fn sweep(&self, out: &Path, name: &str, r: &SweepRun) -> Result<(), String> {
         let product = SweepReport {
             table: &r.table,
             summaries: r.runs.iter().map(|x| &x.summary).collect(),
@@ -50,7 +51,7 @@ impl Writer<'_> {
 
     /// Writes the comparison folder `dir` (with a folder per scenario) and
     /// prints the comparison table.
-    pub fn comparison(
+    fn comparison(
         &self,
         dir: &Path,
         scenarios: &[Scenario],

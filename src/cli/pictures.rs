@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use crate::data::boundaries;
 use crate::model::Boundaries;
 use crate::model::Scenario;
+use crate::pipeline::PipelineError;
 
 #[derive(Default)]
 pub struct Outlines {
@@ -15,19 +16,18 @@ pub struct Outlines {
 }
 
 impl Outlines {
-    /// Loads the outlines of every scenario's dataset; prints problems and
-    /// returns false if any file was bad.
+    /// Loads the outlines of every scenario's dataset; a bad file is bad input.
     pub fn load<'a>(
         enabled: bool,
         scenarios: impl Iterator<Item = &'a Scenario>,
-    ) -> (Outlines, bool) {
+    ) -> Result<Outlines, PipelineError> {
         let mut o = Outlines {
             loaded: HashMap::new(),
             enabled,
         };
-        let mut ok = true;
+        let mut problems = Vec::new();
         if !enabled {
-            return (o, ok);
+            return Ok(o);
         }
         for s in scenarios {
             if o.loaded.contains_key(&s.dataset.name) {
@@ -37,14 +37,17 @@ impl Outlines {
                 None => None,
                 Some(Ok(b)) => Some(b),
                 Some(Err(e)) => {
-                    eprintln!("{e}");
-                    ok = false;
+                    problems.push(e.to_string());
                     None
                 }
             };
             o.loaded.insert(s.dataset.name.clone(), b);
         }
-        (o, ok)
+        if problems.is_empty() {
+            Ok(o)
+        } else {
+            Err(PipelineError::BadInput(problems.join("\n")))
+        }
     }
 
     pub fn of(&self, s: &Scenario) -> Option<&Boundaries> {

@@ -1,8 +1,7 @@
-//! Scenarios through every stage: allocate → simulate → summarise (one at a time,
-//! or side by side on common draws). The CLI, tests and benches all go through
-//! here, so they run the same thing. The stages are also offered apart
-//! (`prepare`, `finish`, `finish_comparison`, `finish_sweep`) so that a run whose
-//! draws were simulated in shards is summarised exactly as a whole one.
+//! The stages of one scenario, or of several side by side: plan and allocate
+//! (`prepare`), simulate, summarise (`finish`); and the same for a comparison
+//! on common random numbers and for a sweep's points. Offered apart so a run
+//! whose draws were simulated in shards is summarised exactly as a whole one.
 
 use crate::allocation::{self, AllocationError};
 use crate::model::Allocation;
