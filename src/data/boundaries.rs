@@ -10,7 +10,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::embedded::LONDON_NAME;
-use super::load::{DataError, DataErrors};
+use super::error::{DataError, DataErrors};
 use crate::model::{Boundaries, Dataset, Shape};
 
 const LONDON_WARDS: &str = include_str!("../../data/london/ward_boundaries_2014.geojson");

@@ -1,7 +1,7 @@
 //! A small typed reader over one CSV file that records every bad cell instead of
 //! stopping at the first.
 
-use super::load::DataError;
+use super::error::DataError;
 
 pub struct Table {
     pub file: String,

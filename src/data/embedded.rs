@@ -1,7 +1,9 @@
 //! The London 2014 dataset, compiled into the binary so it runs from any folder.
 //! Provenance and licence: `data/london/PROVENANCE.md`.
 
-use super::load::{DataErrors, Sources, load_sources};
+use super::error::DataErrors;
+use super::load::load_sources;
+use super::sources::Sources;
 use crate::model::Dataset;
 
 pub const LONDON_NAME: &str = "london-2014";
@@ -24,6 +26,11 @@ pub fn london() -> Result<Dataset, DataErrors> {
         monthly: (
             "ward_crime_monthly_201703_201902.csv".into(),
             MONTHLY.to_string(),
+        ),
+        vintage: Some(
+            "London wards of May 2014 (629, City excluded); population ONS mid-2019 (LSOA-apportioned); \
+             recorded crime MPS 2017-03..2019-02; BCUs of 2018-19"
+                .to_string(),
         ),
     };
     load_sources(sources)

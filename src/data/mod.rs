@@ -4,11 +4,17 @@
 //!
 //! This module must not know about scenarios, allocation or simulation.
 
+mod areas;
 mod boundaries;
 mod csv_table;
 mod embedded;
+mod error;
 mod load;
+mod monthly;
+mod sources;
 
 pub use boundaries::{BOUNDARY_FILES, boundaries};
 pub use embedded::{LONDON_NAME, london};
-pub use load::{DataError, DataErrors, FILES, load_folder, load_sources};
+pub use error::{DataError, DataErrors};
+pub use load::{load_folder, load_sources};
+pub use sources::{FILES, Sources};

@@ -10,6 +10,7 @@ mod overrides;
 mod params;
 mod reader;
 mod structure;
+mod sweep;
 
 use std::collections::HashMap;
 use std::fmt;

@@ -1,6 +1,7 @@
 //! Integration tests: one binary, one module per concern.
 
 mod allocation;
+mod architecture;
 mod browser;
 mod charts;
 mod cli;

@@ -6,69 +6,24 @@
 //! share an edge share the exact same points (no slivers), and paths are written
 //! as short relative moves. This file knows areas and values, not policing.
 
+mod legend;
+mod spec;
+
+pub use spec::{AreaValue, Legend, MapChart, MapSpec, WIDTH};
+
+use legend::{colour_for, draw_legend, legend_for};
+use spec::{MAP_H, MAP_TOP, MAP_W, MARGIN};
+
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::figure::{Anchor, Figure, Item, Paint, Stroke, Text};
-use super::measure::Measure;
-use super::palette::{NO_DATA, diverging, sequential, stops};
-use super::scale::{Linear, ticks};
+use crate::chart::figure::{Anchor, Figure, Item, Paint, Stroke, Text};
+use crate::chart::palette::NO_DATA;
 use crate::model::{Boundaries, Shape};
 
-pub const WIDTH: f64 = 960.0;
-const MAP_TOP: f64 = 72.0;
-const MAP_W: f64 = 920.0;
-const MAP_H: f64 = 680.0;
-const MARGIN: f64 = 20.0;
 /// Grid points per pixel: a quarter pixel is finer than the 20 m simplification
 /// of the London outlines at this size (about 60 m a pixel).
 const GRID: f64 = 4.0;
-
-/// One ward's value and its hover text.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AreaValue {
-    pub code: String,
-    pub value: Option<f64>,
-    /// The 95% CI of a change includes zero: drawn hatched.
-    pub within_noise: bool,
-    pub tip: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct MapSpec {
-    pub id: String,
-    pub title: String,
-    pub subtitle: String,
-    /// What the colours measure, e.g. "I calls on time".
-    pub legend_title: String,
-    pub measure: Measure,
-    /// A change between scenarios: diverging colours centred on zero.
-    pub change: bool,
-    /// For changes: whether a positive change is better (coloured blue).
-    pub higher_is_better: bool,
-    pub wards: Vec<AreaValue>,
-    /// Command units as lists of borough codes.
-    pub units: Vec<Vec<String>>,
-    pub attribution: String,
-}
-
-/// What the legend shows: the colour range and its ticks.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Legend {
-    pub lo: f64,
-    pub hi: f64,
-    pub ticks: Vec<f64>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct MapChart {
-    pub figure: Figure,
-    pub legend: Legend,
-    /// Ward shapes drawn (every ward of the boundaries).
-    pub wards_drawn: usize,
-    /// Codes in the values with no outline.
-    pub unmatched: Vec<String>,
-}
 
 /// A point on the quarter-pixel grid.
 type GridPoint = (i64, i64);
@@ -199,48 +154,6 @@ fn label_lines(name: &str, room: f64) -> Vec<String> {
 /// Average advance of DejaVu Sans, in ems, for estimating label widths.
 const LABEL_EM: f64 = 0.58;
 
-fn colour_for(spec: &MapSpec, legend: &Legend, v: f64) -> String {
-    if spec.change {
-        let m = legend.hi.max(f64::MIN_POSITIVE);
-        let t = (v / m).clamp(-1.0, 1.0);
-        diverging(if spec.higher_is_better { t } else { -t })
-    } else {
-        let span = legend.hi - legend.lo;
-        sequential(if span > 0.0 {
-            (v - legend.lo) / span
-        } else {
-            0.5
-        })
-    }
-}
-
-/// The colour range: the drawn wards' own range, or ± their largest change.
-fn legend_for(spec: &MapSpec, drawn: &std::collections::HashSet<&str>) -> Legend {
-    let values: Vec<f64> = spec
-        .wards
-        .iter()
-        .filter(|w| drawn.contains(w.code.as_str()))
-        .filter_map(|w| w.value)
-        .filter(|v| v.is_finite())
-        .collect();
-    let (lo, hi) = if values.is_empty() {
-        (0.0, 0.0)
-    } else if spec.change {
-        let m = values.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-        (-m, m)
-    } else {
-        (
-            values.iter().cloned().fold(f64::INFINITY, f64::min),
-            values.iter().cloned().fold(f64::NEG_INFINITY, f64::max),
-        )
-    };
-    Legend {
-        lo,
-        hi,
-        ticks: ticks(lo, hi, 4),
-    }
-}
-
 pub fn ward_map(b: &Boundaries, spec: &MapSpec) -> MapChart {
     let [e0, n0, e1, n1] = b.extent();
     let k = (MAP_W / (e1 - e0)).min(MAP_H / (n1 - n0));
@@ -338,8 +251,8 @@ pub fn ward_map(b: &Boundaries, spec: &MapSpec) -> MapChart {
         class: "map",
         transform: Some(format!(
             "translate({} {}) scale({})",
-            super::figure::num(left),
-            super::figure::num(MAP_TOP),
+            crate::chart::figure::num(left),
+            crate::chart::figure::num(MAP_TOP),
             1.0 / GRID
         )),
         items: map,
@@ -384,132 +297,11 @@ pub fn ward_map(b: &Boundaries, spec: &MapSpec) -> MapChart {
     }
 }
 
-fn draw_legend(
-    f: &mut Figure,
-    spec: &MapSpec,
-    legend: &Legend,
-    top: f64,
-    hatched: bool,
-    missing: bool,
-) {
-    let (x0, w, h) = (MARGIN, 340.0, 14.0);
-    let title = format!(
-        "{} ({})",
-        spec.legend_title,
-        spec.measure.unit_words(spec.change)
-    );
-    f.items.push(Item::Text(
-        Text::new(x0, top + 12.0, title, 12.5)
-            .bold()
-            .class("legend-title"),
-    ));
-    // Changes run worse → better from left to right, whatever the metric's direction.
-    let colours = if spec.change {
-        stops(diverging, -1.0, 1.0, 9)
-    } else {
-        stops(sequential, 0.0, 1.0, 9)
-    };
-    f.paints.push(Paint::Gradient {
-        id: "legend".into(),
-        colours,
-    });
-    let bar_y = top + 20.0;
-    f.items.push(Item::Rect {
-        x: x0,
-        y: bar_y,
-        w,
-        h,
-        fill: Some(f.paint_ref("legend")),
-        stroke: Some(Stroke::new("#888888", 0.5)),
-        class: "legend",
-        tip: None,
-    });
-    let scale = if spec.change && !spec.higher_is_better {
-        Linear::new((legend.hi, legend.lo), (x0, x0 + w))
-    } else {
-        Linear::new((legend.lo, legend.hi), (x0, x0 + w))
-    };
-    let step = if legend.ticks.len() > 1 {
-        legend.ticks[1] - legend.ticks[0]
-    } else {
-        legend.hi - legend.lo
-    };
-    for &t in &legend.ticks {
-        let x = scale.at(t);
-        f.items.push(Item::line(
-            x,
-            bar_y + h,
-            x,
-            bar_y + h + 4.0,
-            Stroke::new("#444444", 1.0),
-        ));
-        f.items.push(Item::Text(
-            Text::new(
-                x,
-                bar_y + h + 16.0,
-                spec.measure.tick(t, step, spec.change),
-                11.0,
-            )
-            .anchor(Anchor::Middle)
-            .class("legend-tick"),
-        ));
-    }
-    if spec.change {
-        f.items.push(Item::Text(
-            Text::new(x0, bar_y + h + 32.0, "◀ worse", 11.0).colour("#b2182b"),
-        ));
-        f.items.push(Item::Text(
-            Text::new(x0 + w, bar_y + h + 32.0, "better ▶", 11.0)
-                .anchor(Anchor::End)
-                .colour("#2166ac"),
-        ));
-    }
-    let (sx, sy) = (x0 + w + 40.0, bar_y);
-    if hatched {
-        f.items.push(Item::Rect {
-            x: sx,
-            y: sy,
-            w: 22.0,
-            h,
-            fill: Some("#f7f7f7".into()),
-            stroke: Some(Stroke::new("#888888", 0.5)),
-            class: "",
-            tip: None,
-        });
-        f.items.push(Item::Path {
-            d: format!("M{sx} {sy}h22v{h}h-22z"),
-            fill: Some(f.paint_ref("noise-swatch")),
-            stroke: None,
-            class: "",
-            tip: None,
-        });
-        f.paints.push(Paint::Hatch {
-            id: "noise-swatch".into(),
-            colour: "#444444".into(),
-            spacing: 5.0,
-        });
-        f.items.push(Item::Text(Text::new(
-            sx + 28.0,
-            sy + 11.5,
-            "hatched: within noise (the 95% CI of the change includes 0)",
-            11.0,
-        )));
-    }
-    if missing {
-        let y = sy + if hatched { 22.0 } else { 0.0 };
-        f.items.push(Item::rect(sx, y, 22.0, h, NO_DATA));
-        f.items.push(Item::Text(Text::new(
-            sx + 28.0,
-            y + 11.5,
-            "no estimate",
-            11.0,
-        )));
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chart::measure::Measure;
+    use crate::chart::palette::diverging;
 
     fn square(code: &str, x: f64, y: f64) -> Shape {
         Shape {

@@ -1,0 +1,247 @@
+//! The tables of places: boroughs, wards (with their population, area, crime
+//! and centroid), the boroughs' command-unit groups and which wards touch.
+
+use std::collections::HashMap;
+
+use super::csv_table::Table;
+use super::error::DataError;
+use crate::model::geography::BoroughGroup;
+use crate::model::{Borough, BoroughId, CRIME_CATEGORIES, Ward, WardId};
+
+pub(super) fn read_boroughs(file: &str, text: &str, errors: &mut Vec<DataError>) -> Vec<Borough> {
+    let Some(t) = Table::parse(file, text, errors) else {
+        return Vec::new();
+    };
+    let (Some(code), Some(name)) = (
+        t.column("borough_code", errors),
+        t.column("borough_name", errors),
+    ) else {
+        return Vec::new();
+    };
+    let bcu = t.headers.iter().position(|h| h == "bcu_name");
+    let mut seen = HashMap::new();
+    let mut out = Vec::new();
+    for (line, row) in &t.rows {
+        let (Some(c), Some(n)) = (
+            t.non_empty(*line, row, code, errors),
+            t.non_empty(*line, row, name, errors),
+        ) else {
+            continue;
+        };
+        if let Some(first) = seen.insert(c.clone(), *line) {
+            errors.push(DataError::new(
+                file,
+                *line,
+                "borough_code",
+                "a code not used before",
+                &format!("`{c}`, already on line {first}"),
+            ));
+            continue;
+        }
+        let bcu_name = bcu
+            .map(|i| t.text(row, i).to_string())
+            .filter(|s| !s.is_empty());
+        out.push(Borough {
+            code: c,
+            name: n,
+            bcu_name,
+            wards: Vec::new(),
+            population: 0.0,
+        });
+    }
+    out
+}
+
+pub(super) fn read_wards(
+    file: &str,
+    text: &str,
+    borough_index: &HashMap<String, usize>,
+    errors: &mut Vec<DataError>,
+) -> Vec<Ward> {
+    let Some(t) = Table::parse(file, text, errors) else {
+        return Vec::new();
+    };
+    let population_col = if t
+        .headers
+        .iter()
+        .any(|h| h == "population_mid2019_ons_lsoa_apportioned")
+    {
+        "population_mid2019_ons_lsoa_apportioned"
+    } else {
+        "population"
+    };
+    let names = [
+        "ward_code",
+        "ward_name",
+        "borough_code",
+        "area_ha",
+        "nonland_area_ha",
+        "centroid_easting",
+        "centroid_northing",
+        population_col,
+    ];
+    let cols: Vec<Option<usize>> = names.iter().map(|n| t.column(n, errors)).collect();
+    let crime_cols: Vec<Option<usize>> = CRIME_CATEGORIES
+        .iter()
+        .map(|c| t.column(&format!("crime_2018_{c}"), errors))
+        .collect();
+    if cols.iter().chain(&crime_cols).any(Option::is_none) {
+        return Vec::new();
+    }
+    let c: Vec<usize> = cols.into_iter().flatten().collect();
+    let cc: Vec<usize> = crime_cols.into_iter().flatten().collect();
+    let mut seen = HashMap::new();
+    let mut out = Vec::new();
+    for (line, row) in &t.rows {
+        let line = *line;
+        let before = errors.len();
+        let code = t.non_empty(line, row, c[0], errors);
+        let name = t.non_empty(line, row, c[1], errors);
+        let borough_code = t.non_empty(line, row, c[2], errors);
+        let area = t.number(line, row, c[3], 0.0, errors);
+        let nonland = t.number(line, row, c[4], 0.0, errors);
+        let easting = t.number(line, row, c[5], f64::NEG_INFINITY, errors);
+        let northing = t.number(line, row, c[6], f64::NEG_INFINITY, errors);
+        let population = t.number(line, row, c[7], 0.0, errors);
+        let mut crime = [0.0; 11];
+        for (k, &col) in cc.iter().enumerate() {
+            crime[k] = t.number(line, row, col, 0.0, errors).unwrap_or(0.0);
+        }
+        let borough = borough_code.as_ref().and_then(|b| {
+            let found = borough_index.get(b).copied();
+            if found.is_none() {
+                errors.push(DataError::new(
+                    file,
+                    line,
+                    "borough_code",
+                    "a code listed in boroughs.csv",
+                    &format!("`{b}`"),
+                ));
+            }
+            found
+        });
+        if let Some(code) = &code
+            && let Some(first) = seen.insert(code.clone(), line)
+        {
+            errors.push(DataError::new(
+                file,
+                line,
+                "ward_code",
+                "a code not used before",
+                &format!("`{code}`, already on line {first}"),
+            ));
+        }
+        if let (Some(a), Some(n)) = (area, nonland)
+            && n > a
+        {
+            errors.push(DataError::new(
+                file,
+                line,
+                "nonland_area_ha",
+                &format!("at most area_ha ({a})"),
+                &n.to_string(),
+            ));
+        }
+        if errors.len() > before {
+            continue;
+        }
+        out.push(Ward {
+            code: code.expect("checked"),
+            name: name.expect("checked"),
+            borough: BoroughId(borough.expect("checked")),
+            land_area_ha: area.expect("checked") - nonland.expect("checked"),
+            easting: easting.expect("checked"),
+            northing: northing.expect("checked"),
+            population: population.expect("checked"),
+            crime_2018: crime,
+        });
+    }
+    if out.is_empty() && errors.is_empty() {
+        errors.push(DataError::new(file, 2, "", "at least one ward row", "none"));
+    }
+    out
+}
+
+pub(super) fn read_groups(
+    file: &str,
+    text: &str,
+    borough_index: &HashMap<String, usize>,
+    errors: &mut Vec<DataError>,
+) -> Vec<BoroughGroup> {
+    let Some(t) = Table::parse(file, text, errors) else {
+        return Vec::new();
+    };
+    let (Some(name), Some(codes)) = (
+        t.column("bcu_name", errors),
+        t.column("borough_codes", errors),
+    ) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (line, row) in &t.rows {
+        let Some(n) = t.non_empty(*line, row, name, errors) else {
+            continue;
+        };
+        let mut members = Vec::new();
+        for code in t
+            .text(row, codes)
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            match borough_index.get(code) {
+                Some(&b) => members.push(BoroughId(b)),
+                None => errors.push(DataError::new(
+                    file,
+                    *line,
+                    "borough_codes",
+                    "codes listed in boroughs.csv",
+                    &format!("`{code}`"),
+                )),
+            }
+        }
+        out.push(BoroughGroup {
+            name: n,
+            boroughs: members,
+        });
+    }
+    out
+}
+
+pub(super) fn read_adjacency(
+    file: &str,
+    text: &str,
+    ward_index: &HashMap<String, usize>,
+    errors: &mut Vec<DataError>,
+) -> Vec<(WardId, WardId, f64)> {
+    let Some(t) = Table::parse(file, text, errors) else {
+        return Vec::new();
+    };
+    let cols = ["ward_code_a", "ward_code_b", "shared_boundary_m"].map(|c| t.column(c, errors));
+    let [Some(a), Some(b), Some(len)] = cols else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (line, row) in &t.rows {
+        let mut ward = |col: usize| {
+            let code = t.text(row, col);
+            let found = ward_index.get(code).copied();
+            if found.is_none() {
+                errors.push(DataError::new(
+                    file,
+                    *line,
+                    &t.headers[col],
+                    "a code listed in wards.csv",
+                    &format!("`{code}`"),
+                ));
+            }
+            found
+        };
+        let (wa, wb) = (ward(a), ward(b));
+        let l = t.number(*line, row, len, 0.0, errors);
+        if let (Some(wa), Some(wb), Some(l)) = (wa, wb, l) {
+            out.push((WardId(wa), WardId(wb), l));
+        }
+    }
+    out
+}
