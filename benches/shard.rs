@@ -6,6 +6,9 @@
 //!
 //! Run: `cargo bench --bench shard`. Figures go in BENCHMARKS.md.
 
+// Tests and benches may say what they skip or measure.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use std::path::Path;
 
 use criterion::{Criterion, criterion_group, criterion_main};

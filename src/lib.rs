@@ -2,10 +2,15 @@
 //! command units, and measure with honest uncertainty what each choice does to
 //! emergency response and neighbourhood policing.
 //!
-//! The pipeline, one module per stage: `scenario` (load and validate) →
-//! `allocation` (who goes where) → `simulation` (Monte Carlo weeks) → `stats`
-//! (estimates with intervals) → `report` (files and text). `model` holds the plain
-//! types they share; `data` loads datasets; `cli` is the command line.
+//! One folder per stage, each importing only the stages below it (a test in
+//! `tests/it/architecture.rs` keeps this so), from the bottom up: `stats`
+//! (estimates with intervals), `model` (plain types, the validated scenario and
+//! the metric catalogue), `chart` (pictures), `data` (datasets), `scenario`
+//! (TOML → `model::Scenario`), `plan` (what a scenario implies before
+//! randomness), `week` (one week's demand and recourse), `montecarlo` (many
+//! weeks on the chunk tree), `allocation` (who goes where), `report` (files,
+//! text, charts and HTML by product), `shard` (part files), `pipeline` (every
+//! way of running) and `cli` (the command line).
 
 pub mod allocation;
 pub mod chart;

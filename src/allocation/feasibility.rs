@@ -6,6 +6,8 @@ use crate::model::Params;
 use crate::model::Scenario;
 use crate::plan::Plan;
 
+/// What a scenario's policy needs before anything is left to allocate: officers
+/// and PCSOs per ward, overhead per unit and minimum response per unit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Needs {
     /// Minimum ward officers per ward (policy plus the high-harm rule).
@@ -18,15 +20,19 @@ pub struct Needs {
 }
 
 impl Needs {
+    /// Dedicated ward officers the policy requires, in all.
     pub fn ward_officers(&self) -> u64 {
         self.ward_minimum.iter().map(|&x| u64::from(x)).sum()
     }
+    /// PCSOs the policy requires, in all.
     pub fn pcsos(&self) -> u64 {
         self.pcso_minimum.iter().map(|&x| u64::from(x)).sum()
     }
+    /// Command overhead officers required, in all.
     pub fn overhead(&self) -> u64 {
         u64::from(self.overhead_per_unit) * self.units as u64
     }
+    /// Response officers the minimum crews require, in all.
     pub fn response(&self) -> u64 {
         u64::from(self.response_minimum) * self.units as u64
     }
@@ -83,6 +89,7 @@ pub fn fmt(x: u64) -> String {
     out
 }
 
+/// What the scenario's policy needs of the pool, unit by unit and ward by ward.
 pub fn needs(scenario: &Scenario, plan: &Plan) -> Needs {
     let p = &scenario.params;
     let n = plan.wards.len();

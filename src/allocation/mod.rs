@@ -21,6 +21,7 @@ use crate::model::Scenario;
 use crate::model::{Allocation, AllocationMethod};
 use crate::plan::Plan;
 
+/// Why an allocation could not be made, in domain words.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AllocationError {
     /// The rules cannot be met with this pool, said in domain words.

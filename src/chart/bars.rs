@@ -8,6 +8,7 @@ use super::figure::{Anchor, Figure, Item, Stroke, Text};
 use super::measure::Measure;
 use super::scale::{Linear, nice_bounds, ticks};
 
+/// One bar: its label, value and optional interval and spread.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarRow {
     pub label: String,
@@ -22,6 +23,7 @@ pub struct BarRow {
     pub tip: String,
 }
 
+/// A panel of bars sharing one axis and unit.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Panel {
     pub title: String,
@@ -33,6 +35,7 @@ pub struct Panel {
     pub references: Vec<(f64, String)>,
 }
 
+/// A bar chart: its title, caption words and panels.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BarSpec {
     pub id: String,
@@ -96,6 +99,7 @@ fn whisker(
     items.push(Item::line(xb, y - cap, xb, y + cap, s));
 }
 
+/// Draws a bar chart with its CIs, one axis per panel.
 pub fn bar_chart(spec: &BarSpec) -> Figure {
     let body: f64 = spec
         .panels

@@ -6,6 +6,7 @@ use super::figure::{Anchor, Figure, Item, Stroke, Text};
 use super::measure::Measure;
 use super::scale::{Linear, nice_bounds, ticks};
 
+/// A vertical marker on a histogram: a target or a mean, with its label.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Marker {
     pub value: f64,
@@ -14,6 +15,7 @@ pub struct Marker {
     pub dashed: bool,
 }
 
+/// A histogram: bucketed counts, the axis unit and markers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HistogramSpec {
     pub id: String,
@@ -31,6 +33,7 @@ pub struct HistogramSpec {
     pub key: String,
 }
 
+/// A drawn histogram and the bins it drew.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HistogramChart {
     pub figure: Figure,
@@ -79,6 +82,7 @@ pub fn bin(
     out
 }
 
+/// Draws a histogram.
 pub fn histogram(spec: &HistogramSpec) -> HistogramChart {
     let (width, height) = (960.0, 470.0);
     let (left, right, top, bottom) = (80.0, 930.0, 90.0, 390.0);

@@ -7,6 +7,7 @@ use super::measure::Measure;
 use super::palette::CATEGORIES;
 use super::scale::{Linear, nice_bounds, ticks};
 
+/// One point of a series, with its CI band.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Point {
     pub x: f64,
@@ -14,6 +15,7 @@ pub struct Point {
     pub ci: (f64, f64),
 }
 
+/// A named line of points.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
     pub name: String,
@@ -23,6 +25,7 @@ pub struct Series {
     pub crossing_band: (Option<f64>, Option<f64>),
 }
 
+/// A line chart: series, axes, an optional target and its crossing interval.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LineSpec {
     pub id: String,
@@ -49,6 +52,7 @@ fn path(points: impl Iterator<Item = (f64, f64)>) -> String {
     d
 }
 
+/// Draws a line chart with CI bands.
 pub fn line_chart(spec: &LineSpec) -> Figure {
     let (width, height) = (960.0, 520.0);
     let (left, right, top, bottom) = (90.0, 930.0, 90.0, 420.0);

@@ -4,6 +4,7 @@
 
 use crate::model::Unit;
 
+/// How a quantity is written: its unit on a chart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Measure {
     Share,

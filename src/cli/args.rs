@@ -22,6 +22,7 @@ Exit codes:
   1  a run failed (e.g. the pool cannot meet the policy minimums), or outputs could not be written
   2  bad input: scenario, dataset or command-line problems (each reported as file:line:column)";
 
+/// The whole command line.
 #[derive(Debug, Parser)]
 #[command(name = "wardsim", version, about = "Spread a fixed pool of police officers across a city's wards and command units, and see what each choice does to emergency response and neighbourhood policing, with honest uncertainty.", after_help = AFTER_HELP)]
 pub struct Cli {

@@ -2,6 +2,8 @@
 //! stdout and stderr, and exit codes. The only module that touches the
 //! terminal; every way of running is a `pipeline` function it calls.
 
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 mod allocate;
 mod args;
 mod compare;
@@ -20,8 +22,11 @@ use args::Command;
 
 /// Exit codes, as documented in `--help`.
 pub mod exit {
+    /// Success.
     pub const OK: u8 = 0;
+    /// A run failed, or its outputs could not be written.
     pub const RUN_FAILED: u8 = 1;
+    /// Bad input: scenario, dataset, part files or flags.
     pub const BAD_INPUT: u8 = 2;
 }
 

@@ -6,6 +6,7 @@ use super::load::load_sources;
 use super::sources::Sources;
 use crate::model::Dataset;
 
+/// The name of the embedded London dataset, as `dataset = "london-2014"` names it.
 pub const LONDON_NAME: &str = "london-2014";
 
 const WARDS: &str = include_str!("../../data/london/wards.csv");

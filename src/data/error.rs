@@ -14,6 +14,7 @@ pub struct DataError {
 }
 
 impl DataError {
+    /// A problem at `file:line`, in `column`.
     pub fn new(file: &str, line: u64, column: &str, expected: &str, found: &str) -> Self {
         DataError {
             file: file.to_string(),

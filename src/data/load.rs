@@ -74,6 +74,7 @@ pub fn load_folder(dir: &Path) -> Result<Dataset, DataErrors> {
     })
 }
 
+/// Parses and checks a dataset from the text of its tables.
 pub fn load_sources(src: Sources) -> Result<Dataset, DataErrors> {
     let mut errors = Vec::new();
     let hash = hash_sources(&src);

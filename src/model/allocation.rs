@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+/// How the pool is allocated: by formula or by the optimising LP.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AllocationMethod {
@@ -14,6 +15,7 @@ pub enum AllocationMethod {
 }
 
 impl AllocationMethod {
+    /// The method's name, as scenario files write it.
     pub fn as_str(self) -> &'static str {
         match self {
             AllocationMethod::Formula => "formula",
@@ -38,6 +40,7 @@ pub struct Allocation {
 }
 
 impl Allocation {
+    /// Officers allocated in all roles.
     pub fn total_officers(&self) -> u64 {
         let sum = |v: &[u32]| v.iter().map(|&x| u64::from(x)).sum::<u64>();
         sum(&self.ward_officers)
@@ -46,6 +49,7 @@ impl Allocation {
             + sum(&self.overhead_officers)
     }
 
+    /// PCSOs allocated.
     pub fn total_pcsos(&self) -> u64 {
         self.pcsos.iter().map(|&x| u64::from(x)).sum()
     }

@@ -26,6 +26,7 @@ pub struct WardId(pub usize);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct BoroughId(pub usize);
 
+/// One ward: its codes, borough, population, area, recorded crime and centroid.
 #[derive(Debug, Clone)]
 pub struct Ward {
     pub code: String,
@@ -42,11 +43,13 @@ pub struct Ward {
 }
 
 impl Ward {
+    /// Recorded crime of 2018 in all categories.
     pub fn crime_2018_total(&self) -> f64 {
         self.crime_2018.iter().sum()
     }
 }
 
+/// One borough: its code, name, wards, population and 2018-19 BCU.
 #[derive(Debug, Clone)]
 pub struct Borough {
     pub code: String,
@@ -64,6 +67,7 @@ pub struct BoroughGroup {
     pub boroughs: Vec<BoroughId>,
 }
 
+/// A checked dataset: wards, boroughs, BCUs, monthly crime and adjacency, with its hash.
 #[derive(Debug, Clone)]
 pub struct Dataset {
     /// `london-2014` for the embedded data, else the folder it came from.
@@ -84,10 +88,12 @@ pub struct Dataset {
 }
 
 impl Dataset {
+    /// Residents of every ward.
     pub fn population(&self) -> f64 {
         self.wards.iter().map(|w| w.population).sum()
     }
 
+    /// The borough with this name or code, if any.
     pub fn borough_by_name_or_code(&self, key: &str) -> Option<BoroughId> {
         self.boroughs
             .iter()

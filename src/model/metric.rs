@@ -247,18 +247,22 @@ impl Metric {
         }
     }
 
+    /// The metric's key.
     pub const fn key(self) -> &'static str {
         self.info().key
     }
 
+    /// The metric's words for charts and the report.
     pub const fn label(self) -> &'static str {
         self.info().label
     }
 
+    /// The metric's unit.
     pub const fn unit(self) -> Unit {
         self.info().unit
     }
 
+    /// Whether more of the metric is better.
     pub const fn higher_is_better(self) -> bool {
         matches!(self.info().better, Better::Higher)
     }
@@ -322,10 +326,12 @@ impl Level {
         self.metrics.contains(&m)
     }
 
+    /// How many metrics the level measures.
     pub const fn len(self) -> usize {
         self.metrics.len()
     }
 
+    /// Whether the level measures nothing.
     pub const fn is_empty(self) -> bool {
         self.metrics.is_empty()
     }
@@ -388,8 +394,11 @@ pub const BOROUGH: Level = Level {
 
 /// The number of metrics at each level, for fixed-size outcome arrays.
 pub const LONDON_LEN: usize = LONDON.len();
+/// Metrics per command unit.
 pub const UNIT_LEN: usize = UNIT.len();
+/// Metrics per ward.
 pub const WARD_LEN: usize = WARD.len();
+/// Metrics per borough.
 pub const BOROUGH_LEN: usize = BOROUGH.len();
 
 #[cfg(test)]

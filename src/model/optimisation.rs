@@ -7,6 +7,8 @@
 
 use serde::Serialize;
 
+/// What the optimiser reports: objective, bound, prices of officers and rules, out-of-
+/// sample objective and gap.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Optimisation {
     /// "marginal analysis" or "linear program".
@@ -59,6 +61,7 @@ pub struct RuleCost {
     pub in_scenario: bool,
 }
 
+/// A rule that binds at the optimum, and where.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Binding {
     /// "borough_floor", "transition_cap_low" or "transition_cap_high".
@@ -68,6 +71,7 @@ pub struct Binding {
     pub price: f64,
 }
 
+/// The optimality gap estimated by multiple replications.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct GapEstimate {
     pub batches: u32,

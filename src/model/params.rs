@@ -18,6 +18,7 @@ pub struct Params {
     pub allocation: AllocationParams,
 }
 
+/// `[run]`: seed and draws.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Run {
     /// Base seed of every random stream. Assumption: any fixed value; recorded in outputs.
@@ -26,6 +27,7 @@ pub struct Run {
     pub draws: u64,
 }
 
+/// `[pool]`: officers and PCSOs to allocate.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Pool {
     /// Officers on borough/BCU policing (all roles). Default 18,000, assumption: the
@@ -43,6 +45,7 @@ pub struct Pool {
     pub overhead_officers_per_unit: u32,
 }
 
+/// `[policy]`: ward officers, PCSOs, ring-fencing, flex and floors.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Policy {
     /// Dedicated ward officers (DWOs) in every ward. Default 1: the Met's status quo
@@ -66,6 +69,8 @@ pub struct Policy {
     pub pcso_weight: f64,
 }
 
+/// `[policy.ring_fence]`: whether ward officers are protected, and from what severity of
+/// event they are not.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RingFence {
     /// Ward officers may not be pulled into response or surge duty. Default true
@@ -76,6 +81,7 @@ pub struct RingFence {
     pub exception_severity: u8,
 }
 
+/// `[policy.flex]`: when and how far ward officers are pulled into response.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Flex {
     /// Response utilisation above which on-duty ward officers are pulled into
@@ -86,6 +92,7 @@ pub struct Flex {
     pub max_share: f64,
 }
 
+/// `[demand]`: calls, their variation across weeks and wards, tours and seasons.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Demand {
     /// London I-grade (immediate) calls a year. Default 400,000: Redbridge reported
@@ -116,6 +123,7 @@ pub struct Demand {
     pub neighbourhood: Neighbourhood,
 }
 
+/// `[demand.neighbourhood]`: neighbourhood demand per ward.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Neighbourhood {
     /// Fixed weekly neighbourhood hours per ward. Default 12, assumption (calibrated
@@ -127,6 +135,7 @@ pub struct Neighbourhood {
     pub hours_per_weekly_crime: f64,
 }
 
+/// `[response]`: crews, service times, targets, travel and minimum crews.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Response {
     /// Contracted hours per officer per week. MODEL §3 default 40.
@@ -166,6 +175,7 @@ impl Response {
     }
 }
 
+/// `[surge]`: events that pull officers away.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Surge {
     /// Mean surge events (protests, festivals, major incidents) a week. Default 1.0,
@@ -183,6 +193,7 @@ pub struct Surge {
     pub severity_thresholds: [f64; 3],
 }
 
+/// `[allocation]`: the method and its settings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AllocationParams {
     pub method: crate::model::AllocationMethod,
@@ -242,6 +253,7 @@ pub enum Solver {
 }
 
 impl Solver {
+    /// The name as scenario files write it.
     pub fn as_str(self) -> &'static str {
         match self {
             Solver::Clarabel => "clarabel",

@@ -17,6 +17,7 @@ pub struct Base {
     pub borough: Option<BoroughId>,
 }
 
+/// One command unit: its name, boroughs and response bases.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CommandUnit {
     pub name: String,
@@ -25,6 +26,7 @@ pub struct CommandUnit {
     pub bases: Vec<Base>,
 }
 
+/// The command structure: the units the boroughs are grouped into.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Structure {
     /// `boroughs`, `bcu2018` or `groups`.

@@ -28,6 +28,7 @@ fn push_finite<'a>(ms: impl Iterator<Item = (&'a mut Moments, f64)>) {
 }
 
 impl Results {
+    /// Empty statistics for a run of this many units, wards and boroughs.
     pub fn empty(units: usize, wards: usize, boroughs: usize) -> Results {
         Results {
             draws: 0,

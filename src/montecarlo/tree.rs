@@ -19,6 +19,7 @@ pub const CHUNK_DRAWS: u64 = 256;
 
 /// Progress reporting, so the driver never touches the terminal.
 pub trait Progress: Sync {
+    /// `draws` more draws are done.
     fn advance(&self, draws: u64);
 }
 
@@ -30,6 +31,7 @@ impl Progress for NoProgress {
 
 /// Statistics that can be folded: the next range's, in order, into the total.
 pub trait Accumulate: Send {
+    /// Merges `next` (the range after this one) into this.
     fn merge(&mut self, next: &Self);
 
     /// Moves the statistics whose merge is exact in any order (integer counts)
@@ -46,6 +48,7 @@ pub struct ChunkTree {
 }
 
 impl ChunkTree {
+    /// The tree of a run of `draws` draws.
     pub fn for_draws(draws: u64) -> ChunkTree {
         ChunkTree {
             chunks: draws.div_ceil(CHUNK_DRAWS),

@@ -4,6 +4,7 @@
 
 use std::fmt;
 
+/// What stopped a pipeline; each message is complete as printed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PipelineError {
     /// The input is wrong: the message says where and how (exit code 2).

@@ -10,6 +10,7 @@ use crate::montecarlo::{Case, Paired, Progress, Results, simulate, simulate_pair
 use crate::plan::Plan;
 use crate::report::{self, Comparison, Summary, SweepTable, summarise, sweep_table};
 
+/// One scenario's run: its plan, allocation, draw statistics and summary.
 pub struct Run {
     pub plan: Plan,
     pub allocation: Allocation,
@@ -144,6 +145,8 @@ pub struct SweepRun {
     pub table: SweepTable,
 }
 
+/// Runs a sweep's points on common random numbers, `jobs` at a time; on failure, says which
+/// point (by index).
 pub fn sweep(
     points: &[Scenario],
     sweep: &Sweep,

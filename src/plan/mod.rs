@@ -5,6 +5,7 @@
 use crate::model::params::{TOUR_HOURS_PER_WEEK, WEEKS_PER_YEAR};
 use crate::model::{Dataset, Params, Scenario, Structure};
 
+/// What a ward expects in a week, and its travel times.
 #[derive(Debug, Clone)]
 pub struct WardPlan {
     pub borough: usize,
@@ -24,6 +25,7 @@ pub struct WardPlan {
     pub harm: f64,
 }
 
+/// A command unit's wards, boroughs, bases and expected workload.
 #[derive(Debug, Clone)]
 pub struct UnitPlan {
     pub wards: Vec<usize>,
@@ -37,6 +39,7 @@ pub struct UnitPlan {
     pub crime: f64,
 }
 
+/// What a scenario implies before randomness, ward by ward and unit by unit.
 #[derive(Debug, Clone)]
 pub struct Plan {
     pub wards: Vec<WardPlan>,
@@ -49,6 +52,7 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Plans a scenario.
     pub fn new(scenario: &Scenario) -> Plan {
         build(&scenario.dataset, &scenario.structure, &scenario.params)
     }

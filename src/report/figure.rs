@@ -4,15 +4,8 @@
 //!
 //! This module only describes pictures; the drawing lives in `chart`.
 
-use crate::chart::AreaValue;
-use crate::chart::BarRow;
-use crate::chart::Figure;
-use crate::chart::MapSpec;
-use crate::chart::Measure;
-use crate::chart::thousands;
-use crate::chart::ward_map;
-use crate::model::Boundaries;
-use crate::model::Metric;
+use crate::chart::{AreaValue, BarRow, Figure, MapSpec, Measure, thousands, ward_map};
+use crate::model::{Boundaries, Metric};
 use crate::report::compare::Difference;
 use crate::report::run::Summary;
 

@@ -38,7 +38,9 @@ pub type File = (String, Vec<u8>);
 
 /// One output file rendered from a run's summary.
 pub trait Export {
+    /// The file's name in the output folder.
     fn file_name(&self) -> &'static str;
+    /// The file's bytes.
     fn render(&self, summary: &Summary) -> Vec<u8>;
 }
 

@@ -36,6 +36,7 @@ fn pct(x: f64) -> String {
     }
 }
 
+/// What the optimiser found, in plain sentences.
 pub fn in_words(o: &Optimisation) -> Vec<String> {
     let mut out = Vec::new();
     let unit = "hours of weighted shortfall a week";

@@ -6,9 +6,7 @@
 
 use std::fmt::Write as _;
 
-use crate::chart::Measure;
-use crate::chart::escape;
-use crate::chart::thousands;
+use crate::chart::{Measure, escape, thousands};
 use crate::report::figure::Chart;
 use crate::report::run::Provenance;
 use crate::stats::Estimate;

@@ -4,6 +4,7 @@
 use std::fmt;
 use std::ops::Range;
 
+/// One problem in a scenario file, at `file:line:column`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Diagnostic {
     pub file: String,

@@ -33,6 +33,7 @@ use reader::Section;
 /// The scenario format this version reads.
 pub const SCHEMA_VERSION: u64 = 1;
 
+/// Why a scenario file could not be loaded.
 #[derive(Debug)]
 pub enum LoadError {
     /// The scenario file has problems.
@@ -57,6 +58,7 @@ impl std::error::Error for LoadError {}
 pub struct DatasetCache(HashMap<String, Arc<Dataset>>);
 
 impl DatasetCache {
+    /// The dataset named `key`: London when `dir` is `None`, else the folder; loaded once.
     pub fn get(&mut self, key: &str, dir: Option<&Path>) -> Result<Arc<Dataset>, DataErrors> {
         if let Some(d) = self.0.get(key) {
             return Ok(d.clone());

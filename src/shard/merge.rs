@@ -37,6 +37,7 @@ pub struct Assembled {
     pub tasks: Vec<TaskPieces>,
 }
 
+/// One task's pieces from every part, with the allocations the shards simulated.
 #[derive(Debug)]
 pub struct TaskPieces {
     pub name: String,

@@ -39,6 +39,7 @@ pub struct Record {
     pub gap_batches: Option<u32>,
 }
 
+/// A scenario a shard ran: its name, file and hash.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScenarioRecord {
@@ -79,6 +80,7 @@ pub fn allocation_fingerprint(a: &Allocation) -> String {
     hex(&h.finalize())
 }
 
+/// A part file: the run's record, the shard's number and its tasks' pieces.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Part {
@@ -94,6 +96,7 @@ pub struct Part {
     pub tasks: Vec<TaskPart>,
 }
 
+/// One task's pieces in a part.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TaskPart {
@@ -118,6 +121,7 @@ pub struct Piece {
 }
 
 impl Piece {
+    /// The piece's chunks as a range.
     pub fn range(&self) -> Range<u64> {
         self.chunks[0]..self.chunks[1]
     }
@@ -133,6 +137,7 @@ pub struct PieceStats {
 }
 
 impl PieceStats {
+    /// The statistics of one scenario's run.
     pub fn of_results(r: &Results) -> PieceStats {
         PieceStats {
             runs: vec![ResultsRecord::of(r)],
@@ -140,6 +145,7 @@ impl PieceStats {
         }
     }
 
+    /// The statistics of a paired run.
     pub fn of_paired(p: &Paired) -> PieceStats {
         PieceStats {
             runs: p.runs.iter().map(ResultsRecord::of).collect(),
@@ -147,6 +153,7 @@ impl PieceStats {
         }
     }
 
+    /// The statistics back as a paired run (one run for a scenario).
     pub fn to_paired(&self) -> Result<Paired, String> {
         Ok(Paired {
             runs: self
@@ -316,12 +323,14 @@ impl fmt::Display for PartError {
 }
 
 impl Part {
+    /// The part as JSON bytes.
     pub fn render(&self) -> Vec<u8> {
         let mut bytes = serde_json::to_vec(self).expect("plain data serialises");
         bytes.push(b'\n');
         bytes
     }
 
+    /// Reads a part file's bytes; problems name `file:line:column`.
     pub fn parse(file: &str, bytes: &[u8]) -> Result<Part, PartError> {
         let at = |line, column, message: String| PartError {
             file: file.to_string(),

@@ -22,6 +22,7 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The command's name.
     pub fn as_str(self) -> &'static str {
         match self {
             Kind::Run => "run",

@@ -8,6 +8,8 @@ use super::{Histogram, Moments};
 /// normal and t intervals agree to three decimals.
 pub const Z95: f64 = 1.959_963_984_540_054;
 
+/// A reported metric: mean, standard error, 95% CI of the mean, and P10/P50/P90 across
+/// draws.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Estimate {
     pub mean: f64,
@@ -26,6 +28,7 @@ pub struct Estimate {
 }
 
 impl Estimate {
+    /// The estimate from running moments and, for quantiles, a histogram.
     pub fn from_parts(m: &Moments, h: Option<&Histogram>) -> Estimate {
         let se = m.standard_error();
         let q = |p: f64| h.and_then(|h| h.quantile(p));

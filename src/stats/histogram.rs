@@ -49,6 +49,7 @@ fn centre(k: i64) -> f64 {
 }
 
 impl Histogram {
+    /// Counts one value.
     pub fn push(&mut self, x: f64) {
         if !x.is_finite() {
             return;
@@ -106,6 +107,7 @@ impl Histogram {
         self.pending = pending;
     }
 
+    /// Adds another histogram's counts (exact, in any order).
     pub fn merge(&mut self, other: &Histogram) {
         if other.n == 0 {
             return;
@@ -124,6 +126,7 @@ impl Histogram {
         }
     }
 
+    /// Values counted.
     pub fn count(&self) -> u64 {
         self.n
     }

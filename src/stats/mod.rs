@@ -21,16 +21,19 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// Adds one value.
     pub fn push(&mut self, x: f64) {
         self.moments.push(x);
         self.histogram.push(x);
     }
 
+    /// Merges the statistics of the range after this one.
     pub fn merge(&mut self, other: &Tally) {
         self.moments.merge(&other.moments);
         self.histogram.merge(&other.histogram);
     }
 
+    /// The estimate, with quantiles.
     pub fn estimate(&self) -> Estimate {
         Estimate::from_parts(&self.moments, Some(&self.histogram))
     }

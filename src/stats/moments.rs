@@ -1,6 +1,7 @@
 //! Count, mean and sum of squared deviations, updated one value at a time
 //! (Welford) and merged pairwise (Chan, Golub & LeVeque).
 
+/// Running count, mean and sum of squared deviations (Welford).
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Moments {
     pub n: u64,
@@ -9,6 +10,7 @@ pub struct Moments {
 }
 
 impl Moments {
+    /// Adds one value.
     pub fn push(&mut self, x: f64) {
         self.n += 1;
         let delta = x - self.mean;
@@ -16,6 +18,7 @@ impl Moments {
         self.m2 += delta * (x - self.mean);
     }
 
+    /// Merges another's moments (Chan et al.).
     pub fn merge(&mut self, other: &Moments) {
         if other.n == 0 {
             return;

@@ -18,6 +18,8 @@ pub struct SurgeEvent {
     pub severity: u8,
 }
 
+/// One week's demand: London multiplier, month, ward multipliers, calls per borough and
+/// surge events.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DrawDemand {
     /// London-wide multiplier G.

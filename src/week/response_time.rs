@@ -17,6 +17,7 @@ pub const BINS: usize = 480;
 /// The largest percentile reported: the grid's end (240 minutes).
 pub const CAP_MINUTES: f64 = BINS as f64 * BIN_MINUTES;
 
+/// I-grade response times of one draw on a half-minute grid.
 #[derive(Debug, Clone)]
 pub struct ResponseGrid {
     /// Call weight per bin (plus one overflow bin).
@@ -46,6 +47,7 @@ fn bin(minutes: f64) -> usize {
 }
 
 impl ResponseGrid {
+    /// Empties the grid for the next draw.
     pub fn clear(&mut self) {
         self.mass.iter_mut().for_each(|m| *m = 0.0);
         self.tails.clear();

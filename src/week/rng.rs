@@ -8,6 +8,7 @@
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 
+/// The random stream of draw `draw` under `seed`.
 pub fn draw_rng(seed: u64, draw: u64) -> ChaCha8Rng {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     rng.set_stream(draw);

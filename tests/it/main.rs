@@ -1,5 +1,8 @@
 //! Integration tests: one binary, one module per concern.
 
+// Tests and benches may say what they skip or measure.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 mod allocation;
 mod architecture;
 mod browser;

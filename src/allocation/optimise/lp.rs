@@ -9,12 +9,14 @@ use std::ops::Range;
 
 use super::problem::Problem;
 
+/// The sense of a row: at most, at least or equal to its right-hand side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sense {
     Le,
     Ge,
 }
 
+/// One variable of the LP: its name, bounds and objective coefficient.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column {
     pub name: String,
@@ -23,6 +25,7 @@ pub struct Column {
     pub cost: f64,
 }
 
+/// One constraint of the LP: its name, terms, sense and right-hand side.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
     pub name: String,
@@ -45,6 +48,8 @@ pub struct Layout {
     pub cap_rows: Vec<(usize, usize)>,
 }
 
+/// The optimiser's LP as plain data: what good_lp solves and what the LP and MPS writers
+/// export.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LinearProgram {
     pub columns: Vec<Column>,
@@ -224,6 +229,7 @@ impl LinearProgram {
         }
     }
 
+    /// The objective's value at `values` (one per column).
     pub fn objective(&self, values: &[f64]) -> f64 {
         self.columns
             .iter()

@@ -49,6 +49,7 @@ pub struct Solved {
 }
 
 impl Solved {
+    /// The solution's officer levels per ward and unit.
     pub fn levels(&self) -> Levels {
         Levels::whole(&self.x, &self.p, &self.r)
     }

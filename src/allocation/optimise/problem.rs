@@ -40,6 +40,7 @@ pub struct Levels {
 }
 
 impl Levels {
+    /// Levels from whole numbers of ward officers, PCSOs and response officers.
     pub fn whole(x: &[u32], p: &[u32], r: &[u32]) -> Levels {
         let f = |v: &[u32]| v.iter().map(|&a| f64::from(a)).collect();
         Levels {
@@ -58,11 +59,14 @@ pub struct Cost {
 }
 
 impl Cost {
+    /// Officers in all (ward plus response).
     pub fn total(&self) -> f64 {
         self.response + self.neighbourhood
     }
 }
 
+/// The optimisation problem in numbers: in-sample weeks, weights, bounds and rules, and the
+/// exact cost of any allocation.
 #[derive(Debug, Clone)]
 pub struct Problem {
     /// Boroughs of each unit (units here may differ from the scenario's structure,
@@ -175,10 +179,12 @@ impl Problem {
         }
     }
 
+    /// Number of wards.
     pub fn wards(&self) -> usize {
         self.ward_unit.len()
     }
 
+    /// Number of command units.
     pub fn units(&self) -> usize {
         self.unit_wards.len()
     }
@@ -196,11 +202,13 @@ impl Problem {
             && !self.exceptional.iter().any(|&e| e)
     }
 
+    /// In-sample week `s`: each unit's response workload hours.
     pub fn week_response(&self, s: usize) -> &[f64] {
         let u = self.units();
         &self.response[s * u..(s + 1) * u]
     }
 
+    /// In-sample week `s`: each ward's neighbourhood demand hours.
     pub fn week_neighbourhood(&self, s: usize) -> &[f64] {
         let w = self.wards();
         &self.neighbourhood[s * w..(s + 1) * w]

@@ -66,10 +66,12 @@ impl Sample {
         sample
     }
 
+    /// In-sample week `s`: each borough's response workload hours.
     pub fn borough_response(&self, s: usize) -> &[f64] {
         &self.borough_response[s * self.boroughs..(s + 1) * self.boroughs]
     }
 
+    /// In-sample week `s`: each ward's neighbourhood demand hours.
     pub fn neighbourhood(&self, s: usize) -> &[f64] {
         &self.neighbourhood[s * self.wards..(s + 1) * self.wards]
     }

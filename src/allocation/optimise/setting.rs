@@ -22,6 +22,8 @@ pub struct Rules {
     pub split: bool,
 }
 
+/// A scenario turned into an optimisation setting: its problem, floors, caps and unit
+/// names, and the variants that price each rule.
 pub struct Setting {
     shape: Shape,
     unit_boroughs: Vec<Vec<usize>>,
@@ -37,6 +39,7 @@ pub struct Setting {
 }
 
 impl Setting {
+    /// Builds the setting of a scenario from its plan, needs and in-sample weeks.
     pub fn new(
         scenario: &Scenario,
         plan: &Plan,
@@ -138,14 +141,17 @@ impl Setting {
         self.unit_boroughs.iter().any(|b| b.len() > 1)
     }
 
+    /// The borough floors (officers per 1,000) the allocation must meet.
     pub fn floors(&self) -> &[Floor] {
         &self.floors
     }
 
+    /// The transition caps: how far each unit may move from its formula allocation.
     pub fn caps(&self) -> &[Cap] {
         &self.caps
     }
 
+    /// The name of command unit `u`.
     pub fn unit_name(&self, u: usize) -> &str {
         &self.unit_names[u]
     }

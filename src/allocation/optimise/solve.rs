@@ -13,6 +13,7 @@ use good_lp::{
 use super::lp::{LinearProgram, Sense};
 use crate::model::params::Solver;
 
+/// What the LP solver returns: the column values, the objective and the row duals.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LpSolution {
     pub values: Vec<f64>,

@@ -95,6 +95,7 @@ impl Text {
     }
 }
 
+/// One thing drawn: a rectangle, path, line, circle, text or group.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
     Rect {
@@ -132,6 +133,7 @@ pub enum Item {
 }
 
 impl Item {
+    /// A filled rectangle.
     pub fn rect(x: f64, y: f64, w: f64, h: f64, fill: &str) -> Item {
         Item::Rect {
             x,
@@ -144,6 +146,7 @@ impl Item {
             tip: None,
         }
     }
+    /// A straight line.
     pub fn line(x1: f64, y1: f64, x2: f64, y2: f64, stroke: Stroke) -> Item {
         Item::Line {
             x1,

@@ -17,6 +17,7 @@ use svg::write_item;
 /// fall back to the others.
 pub const FONT_FAMILY: &str = "DejaVu Sans, Verdana, Arial, sans-serif";
 
+/// A picture as plain data: its size, title and items, in pixel coordinates.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
     /// File stem and prefix of every id inside, so several figures can share a page.
@@ -30,6 +31,7 @@ pub struct Figure {
 }
 
 impl Figure {
+    /// An empty figure of the given size.
     pub fn new(id: &str, width: f64, height: f64, title: &str) -> Figure {
         Figure {
             id: id.to_string(),
@@ -106,6 +108,7 @@ impl Figure {
         out
     }
 
+    /// The figure as a standalone SVG document.
     pub fn to_svg(&self) -> String {
         let mut o = String::with_capacity(64 * 1024);
         let _ = write!(

@@ -14,6 +14,7 @@ pub fn num(x: f64) -> String {
     s.to_string()
 }
 
+/// Text escaped for XML (and so for HTML).
 pub fn escape(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
     for c in s.chars() {

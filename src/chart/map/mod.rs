@@ -154,6 +154,7 @@ fn label_lines(name: &str, room: f64) -> Vec<String> {
 /// Average advance of DejaVu Sans, in ems, for estimating label widths.
 const LABEL_EM: f64 = 0.58;
 
+/// Draws a ward choropleth of London (or a dataset's own outlines).
 pub fn ward_map(b: &Boundaries, spec: &MapSpec) -> MapChart {
     let [e0, n0, e1, n1] = b.extent();
     let k = (MAP_W / (e1 - e0)).min(MAP_H / (n1 - n0));

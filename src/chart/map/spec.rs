@@ -25,6 +25,8 @@ pub struct AreaValue {
     pub tip: String,
 }
 
+/// What a ward map shows: each ward's value, the legend's words, and whether values are
+/// changes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapSpec {
     pub id: String,
@@ -51,6 +53,7 @@ pub struct Legend {
     pub ticks: Vec<f64>,
 }
 
+/// A drawn ward map and the legend it used.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MapChart {
     pub figure: Figure,

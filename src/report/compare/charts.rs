@@ -1,28 +1,13 @@
 //! Which pictures a comparison gets: the paired differences with their CIs,
 //! change maps of each scenario against the first, and every borough's change.
 
-use crate::chart::AreaValue;
-use crate::chart::BarRow;
-use crate::chart::BarSpec;
-use crate::chart::MapSpec;
-use crate::chart::Panel;
-use crate::chart::bar_chart;
-use crate::chart::thousands;
-use crate::chart::ward_map;
-use crate::model::Boundaries;
-use crate::model::Metric;
-use crate::report::compare::AreaDifference;
-use crate::report::compare::Comparison;
-use crate::report::compare::Difference;
-use crate::report::figure::Chart;
-use crate::report::figure::about;
-use crate::report::figure::attribution;
-use crate::report::figure::diff_note;
-use crate::report::figure::diff_row;
-use crate::report::figure::extremes;
-use crate::report::figure::slug;
-use crate::report::figure::units_of;
-use crate::report::figure::ward_officers_per_1000;
+use crate::chart::{AreaValue, BarRow, BarSpec, MapSpec, Panel, bar_chart, thousands, ward_map};
+use crate::model::{Boundaries, Metric};
+use crate::report::compare::{AreaDifference, Comparison, Difference};
+use crate::report::figure::{
+    Chart, about, attribution, diff_note, diff_row, extremes, slug, units_of,
+    ward_officers_per_1000,
+};
 use crate::report::run::Summary;
 
 pub(in crate::report) const COMPARED: [Metric; 7] = [

@@ -7,8 +7,7 @@ use crate::model::Metric;
 use crate::model::metric::{BOROUGH, LONDON, WARD};
 use crate::montecarlo::Results;
 use crate::report::run::Summary;
-use crate::stats::Estimate;
-use crate::stats::Moments;
+use crate::stats::{Estimate, Moments};
 use serde::Serialize;
 
 /// A paired difference (scenario − first).
@@ -26,6 +25,7 @@ pub struct Difference {
     pub exact: bool,
 }
 
+/// One London metric across the scenarios, with paired differences from the first.
 #[derive(Debug, Clone, Serialize)]
 pub struct Row {
     /// The row's key: the metric's, or with `_lowest` / `_highest` for the
@@ -114,6 +114,7 @@ fn rule_rows(summaries: &[&Summary]) -> Vec<RuleRow> {
     .collect()
 }
 
+/// One area's paired difference in one metric.
 #[derive(Debug, Clone, Serialize)]
 pub struct AreaDifference {
     pub code: String,
@@ -124,6 +125,7 @@ pub struct AreaDifference {
     pub difference: Difference,
 }
 
+/// A compared scenario: its name, file and hashes.
 #[derive(Debug, Clone, Serialize)]
 pub struct ScenarioRef {
     pub name: String,
@@ -132,6 +134,7 @@ pub struct ScenarioRef {
     pub dataset_hash: String,
 }
 
+/// Scenarios side by side on common draws.
 #[derive(Debug, Clone, Serialize)]
 pub struct Comparison {
     pub tool: &'static str,

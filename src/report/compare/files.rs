@@ -1,13 +1,8 @@
 //! A comparison's data files: comparison.json, comparison.csv, wards_diff.csv and
 //! boroughs_diff.csv.
 
-use crate::report::compare::AreaDifference;
-use crate::report::compare::Comparison;
-use crate::report::csv::estimate_cells;
-use crate::report::csv::estimate_headers;
-use crate::report::csv::finish;
-use crate::report::csv::num;
-use crate::report::csv::writer;
+use crate::report::compare::{AreaDifference, Comparison, Difference};
+use crate::report::csv::{estimate_cells, estimate_headers, finish, num, writer};
 use crate::stats::Estimate;
 
 /// comparison.json
@@ -17,52 +12,57 @@ pub fn comparison_json(c: &Comparison) -> Vec<u8> {
     v
 }
 
-/// comparison.csv: one row per metric.
+/// A column of `R`: its header suffix and its cell, declared together.
+type Column<R> = (&'static str, fn(&R) -> String);
+
+/// A scenario's value columns.
+const VALUE_COLUMNS: [Column<Estimate>; 3] = [
+    ("mean", |e| num(e.mean)),
+    ("ci95_low", |e| num(e.ci95_low)),
+    ("ci95_high", |e| num(e.ci95_high)),
+];
+
+/// A paired difference's columns.
+const DIFFERENCE_COLUMNS: [Column<Difference>; 6] = [
+    ("diff_mean", |d| num(d.mean)),
+    ("diff_ci95_low", |d| num(d.ci95_low)),
+    ("diff_ci95_high", |d| num(d.ci95_high)),
+    ("diff_se", |d| num(d.standard_error)),
+    ("unpaired_se", |d| num(d.unpaired_standard_error)),
+    ("within_noise", |d| d.within_noise.to_string()),
+];
+
+/// comparison.csv: one row per metric; each scenario's value, then each later
+/// scenario's paired difference from the first.
 pub fn comparison_csv(c: &Comparison) -> Vec<u8> {
     let mut w = writer();
     let mut header = vec!["metric".to_string(), "unit".to_string()];
     for s in &c.scenarios {
-        header.extend(
-            ["mean", "ci95_low", "ci95_high"]
-                .iter()
-                .map(|x| format!("{}_{x}", s.name)),
-        );
+        header.extend(VALUE_COLUMNS.iter().map(|(x, _)| format!("{}_{x}", s.name)));
     }
     for s in c.scenarios.iter().skip(1) {
         header.extend(
-            [
-                "diff_mean",
-                "diff_ci95_low",
-                "diff_ci95_high",
-                "diff_se",
-                "unpaired_se",
-                "within_noise",
-            ]
-            .iter()
-            .map(|x| format!("{}_{x}", s.name)),
+            DIFFERENCE_COLUMNS
+                .iter()
+                .map(|(x, _)| format!("{}_{x}", s.name)),
         );
     }
     w.write_record(&header).expect("memory");
     for r in &c.rows {
         let mut row = vec![r.metric.to_string(), r.unit.to_string()];
         for v in &r.values {
-            match v {
-                Some(e) => row.extend([num(e.mean), num(e.ci95_low), num(e.ci95_high)]),
-                None => row.extend([String::new(), String::new(), String::new()]),
-            }
+            row.extend(
+                VALUE_COLUMNS
+                    .iter()
+                    .map(|(_, cell)| v.as_ref().map(cell).unwrap_or_default()),
+            );
         }
         for d in r.differences.iter().skip(1) {
-            match d {
-                Some(d) => row.extend([
-                    num(d.mean),
-                    num(d.ci95_low),
-                    num(d.ci95_high),
-                    num(d.standard_error),
-                    num(d.unpaired_standard_error),
-                    d.within_noise.to_string(),
-                ]),
-                None => row.extend(std::iter::repeat_n(String::new(), 6)),
-            }
+            row.extend(
+                DIFFERENCE_COLUMNS
+                    .iter()
+                    .map(|(_, cell)| d.as_ref().map(cell).unwrap_or_default()),
+            );
         }
         w.write_record(&row).expect("memory");
     }

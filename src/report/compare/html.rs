@@ -3,19 +3,13 @@
 
 use std::fmt::Write as _;
 
-use crate::chart::escape;
-use crate::chart::thousands;
+use crate::chart::{escape, thousands};
 use crate::model::Metric;
-use crate::report::compare::AreaDifference;
-use crate::report::compare::Comparison;
-use crate::report::figure::Chart;
-use crate::report::figure::about;
-use crate::report::page::attribution_note;
-use crate::report::page::charts_section;
-use crate::report::page::diff_cell;
-use crate::report::page::page;
-use crate::report::page::provenance_rows;
-use crate::report::page::reading_guide;
+use crate::report::compare::{AreaDifference, Comparison};
+use crate::report::figure::{Chart, about};
+use crate::report::page::{
+    attribution_note, charts_section, diff_cell, page, provenance_rows, reading_guide,
+};
 use crate::report::run::Summary;
 
 pub(in crate::report) fn ward_table(

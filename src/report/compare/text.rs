@@ -3,9 +3,7 @@
 use std::fmt::Write as _;
 
 use crate::model::Metric;
-use crate::report::compare::AreaDifference;
-use crate::report::compare::Comparison;
-use crate::report::compare::Difference;
+use crate::report::compare::{AreaDifference, Comparison, Difference};
 use crate::stats::Z95;
 
 fn show(unit: &str, x: f64) -> String {

@@ -2,26 +2,15 @@
 //! on-time across weeks, ward maps, unit utilisation and officers per 1,000 by
 //! borough, each with a caption in plain words.
 
-use crate::chart::BarRow;
-use crate::chart::BarSpec;
-use crate::chart::HistogramSpec;
-use crate::chart::Marker;
-use crate::chart::Measure;
-use crate::chart::Panel;
-use crate::chart::bar_chart;
-use crate::chart::histogram;
-use crate::chart::thousands;
-use crate::model::Boundaries;
-use crate::model::Metric;
+use crate::chart::{
+    BarRow, BarSpec, HistogramSpec, Marker, Measure, Panel, bar_chart, histogram, thousands,
+};
 use crate::model::metric::WARD;
-use crate::report::figure::Chart;
-use crate::report::figure::I_ON_TIME_TARGET;
-use crate::report::figure::NEUTRAL;
-use crate::report::figure::WardValue;
-use crate::report::figure::ci_text;
-use crate::report::figure::subtitle;
-use crate::report::figure::ward_officers_per_1000;
-use crate::report::figure::ward_value_map;
+use crate::model::{Boundaries, Metric};
+use crate::report::figure::{
+    Chart, I_ON_TIME_TARGET, NEUTRAL, WardValue, ci_text, subtitle, ward_officers_per_1000,
+    ward_value_map,
+};
 use crate::report::run::Summary;
 
 pub(in crate::report) fn ward_metric(s: &Summary, metric: Metric) -> Vec<WardValue> {

@@ -2,19 +2,12 @@
 //! units, boroughs and the allocation. Column names use the same words as the JSON
 //! and TOML keys; metric columns come from the catalogue's levels.
 
-use crate::model::Metric;
-use crate::model::metric;
+use crate::model::{Metric, metric};
 use crate::report::Export;
-use crate::report::csv::Column;
-use crate::report::csv::Table;
-use crate::report::csv::finish;
-use crate::report::csv::num;
-use crate::report::csv::writer;
-use crate::report::run::BoroughRow;
-use crate::report::run::Summary;
-use crate::report::run::UnitRow;
-use crate::report::run::WardRow;
+use crate::report::csv::{Column, Table, finish, num, writer};
+use crate::report::run::{BoroughRow, Summary, UnitRow, WardRow};
 
+/// `summary.json`: every estimate with its provenance.
 pub struct SummaryJson;
 
 impl Export for SummaryJson {
@@ -190,6 +183,7 @@ const BOROUGHS: Table<BoroughRow> = Table {
     estimate: |b, _, m| &b.metrics[&m],
 };
 
+/// `wards.csv`: per ward, officers, expectations and estimates.
 pub struct WardsCsv;
 
 impl Export for WardsCsv {
@@ -201,6 +195,7 @@ impl Export for WardsCsv {
     }
 }
 
+/// `units.csv`: per command unit, officers, workload and estimates with quantiles.
 pub struct UnitsCsv;
 
 impl Export for UnitsCsv {
@@ -212,6 +207,7 @@ impl Export for UnitsCsv {
     }
 }
 
+/// `boroughs.csv`: per borough, officers and their shares, and estimates.
 pub struct BoroughsCsv;
 
 impl Export for BoroughsCsv {
@@ -274,6 +270,7 @@ fn allocation_columns<'a>() -> [Column<AllocationRow<'a>>; 9] {
     ]
 }
 
+/// `allocation.csv`: officers by role per command unit and per ward.
 pub struct AllocationCsv;
 
 impl Export for AllocationCsv {

@@ -3,18 +3,12 @@
 
 use std::fmt::Write as _;
 
-use crate::chart::Measure;
-use crate::chart::escape;
-use crate::chart::thousands;
+use crate::chart::{Measure, escape, thousands};
 use crate::model::Metric;
-use crate::report::figure::Chart;
-use crate::report::figure::about;
-use crate::report::page::attribution_note;
-use crate::report::page::charts_section;
-use crate::report::page::estimate_td;
-use crate::report::page::page;
-use crate::report::page::provenance_rows;
-use crate::report::page::reading_guide;
+use crate::report::figure::{Chart, about};
+use crate::report::page::{
+    attribution_note, charts_section, estimate_td, page, provenance_rows, reading_guide,
+};
 use crate::report::run::Summary;
 
 pub(in crate::report) const KEY_METRICS: [Metric; 9] = [

@@ -1,18 +1,15 @@
 //! The `Summary`: every estimate of a run with its provenance, in plain types that
 //! serialise to `summary.json` and feed the CSV files, the text and the charts.
 
-use crate::model::Allocation;
-use crate::model::Metric;
-use crate::model::Scenario;
-use crate::model::metric;
-use crate::montecarlo::CHUNK_DRAWS;
-use crate::montecarlo::Results;
+use crate::model::{Allocation, Metric, Scenario, metric};
+use crate::montecarlo::{CHUNK_DRAWS, Results};
 use crate::plan::Plan;
-use crate::stats::Estimate;
-use crate::stats::Moments;
+use crate::stats::{Estimate, Moments};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// Where a run's numbers come from: tool, scenario, dataset, seed, draws, generator and
+/// hashes.
 #[derive(Debug, Clone, Serialize)]
 pub struct Provenance {
     pub tool: &'static str,
@@ -29,6 +26,7 @@ pub struct Provenance {
     pub generator: &'static str,
 }
 
+/// Officers by role, in all.
 #[derive(Debug, Clone, Serialize)]
 pub struct Totals {
     pub officers: u64,
@@ -39,6 +37,7 @@ pub struct Totals {
     pub overhead_officers: u64,
 }
 
+/// One command unit's officers and estimates.
 #[derive(Debug, Clone, Serialize)]
 pub struct UnitRow {
     pub command_unit: String,
@@ -55,6 +54,7 @@ pub struct UnitRow {
     pub metrics: BTreeMap<Metric, Option<Estimate>>,
 }
 
+/// One borough's officers (own and shares of its unit's) and estimates.
 #[derive(Debug, Clone, Serialize)]
 pub struct BoroughRow {
     pub borough_code: String,
@@ -73,6 +73,7 @@ pub struct BoroughRow {
     pub metrics: BTreeMap<Metric, Option<Estimate>>,
 }
 
+/// One ward's officers, expectations and estimates.
 #[derive(Debug, Clone, Serialize)]
 pub struct WardRow {
     pub ward_code: String,
@@ -89,6 +90,7 @@ pub struct WardRow {
     pub metrics: Vec<Option<Estimate>>,
 }
 
+/// A model figure next to the published one it is checked against.
 #[derive(Debug, Clone, Serialize)]
 pub struct Calibration {
     pub what: String,
@@ -97,6 +99,7 @@ pub struct Calibration {
     pub source: &'static str,
 }
 
+/// Every estimate of a run, with its provenance.
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
     pub provenance: Provenance,
@@ -126,6 +129,7 @@ fn est(m: &Moments) -> Option<Estimate> {
     (m.n > 0).then(|| Estimate::from_parts(m, None))
 }
 
+/// Summarises a run's draw statistics.
 pub fn summarise(s: &Scenario, plan: &Plan, a: &Allocation, r: &Results) -> Summary {
     let ds = &s.dataset;
     let sum = |v: &[u32]| v.iter().map(|&x| u64::from(x)).sum::<u64>();

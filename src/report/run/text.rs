@@ -3,8 +3,7 @@
 use std::fmt::Write as _;
 
 use crate::chart::thousands;
-use crate::model::Metric;
-use crate::model::Unit;
+use crate::model::{Metric, Unit};
 use crate::report::run::Summary;
 use crate::stats::Estimate;
 
@@ -53,6 +52,7 @@ fn line(out: &mut String, label: &str, e: Option<&Estimate>, f: impl Fn(f64) -> 
     }
 }
 
+/// A run's summary for stdout.
 pub fn render_text(s: &Summary) -> String {
     let p = &s.provenance;
     let mut o = String::new();

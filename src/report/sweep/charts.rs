@@ -2,16 +2,9 @@
 //! cover and unmet response hours along the swept parameter, with CI bands and
 //! the crossing.
 
-use crate::chart::LineSpec;
-use crate::chart::Measure;
-use crate::chart::Point;
-use crate::chart::Series;
-use crate::chart::line_chart;
-use crate::chart::thousands;
+use crate::chart::{LineSpec, Measure, Point, Series, line_chart, thousands};
 use crate::model::Metric;
-use crate::report::figure::Chart;
-use crate::report::figure::I_ON_TIME_TARGET;
-use crate::report::figure::about;
+use crate::report::figure::{Chart, I_ON_TIME_TARGET, about};
 use crate::report::sweep::SweepTable;
 
 /// The pictures of a sweep: the target metric (and I on-time and neighbourhood

@@ -1,17 +1,17 @@
 //! A sweep's data files: sweep.csv and sweep.json.
 
-use crate::report::csv::finish;
-use crate::report::csv::num;
-use crate::report::csv::writer;
+use crate::report::csv::{estimate_cells, estimate_headers, finish, writer};
 use crate::report::sweep::SweepTable;
 use crate::report::sweep::table::METRICS;
 
+/// sweep.json: the whole table.
 pub fn sweep_json(t: &SweepTable) -> Vec<u8> {
     let mut v = serde_json::to_vec_pretty(t).expect("plain data");
     v.push(b'\n');
     v
 }
 
+/// sweep.csv: a row per point, its key London metrics with their CIs.
 pub fn sweep_csv(t: &SweepTable) -> Vec<u8> {
     let mut w = writer();
     let mut header = vec!["scenario".to_string(), t.parameter.clone()];
@@ -20,11 +20,7 @@ pub fn sweep_csv(t: &SweepTable) -> Vec<u8> {
     }
     header.extend(["response_officers".into(), "ward_officers".into()]);
     for m in METRICS {
-        header.extend(
-            ["mean", "se", "ci95_low", "ci95_high"]
-                .iter()
-                .map(|x| format!("{m}_{x}")),
-        );
+        header.extend(estimate_headers(m.key(), false));
     }
     w.write_record(&header).expect("memory");
     for r in &t.rows {
@@ -34,15 +30,7 @@ pub fn sweep_csv(t: &SweepTable) -> Vec<u8> {
         }
         row.extend([r.response_officers.to_string(), r.ward_officers.to_string()]);
         for m in METRICS {
-            match &r.metrics[&m] {
-                Some(e) => row.extend([
-                    num(e.mean),
-                    num(e.standard_error),
-                    num(e.ci95_low),
-                    num(e.ci95_high),
-                ]),
-                None => row.extend(std::iter::repeat_n(String::new(), 4)),
-            }
+            row.extend(estimate_cells(&r.metrics[&m], false));
         }
         w.write_record(&row).expect("memory");
     }

@@ -2,9 +2,7 @@
 //! CIs, and where a target metric crosses its target, with the interval in which
 //! the crossing lies (where the CI bands cross).
 
-use crate::model::Metric;
-use crate::model::Sweep;
-use crate::model::Unit;
+use crate::model::{Metric, Sweep, Unit};
 use crate::report::run::Summary;
 use crate::stats::Estimate;
 use serde::Serialize;
@@ -20,6 +18,7 @@ pub(in crate::report) const METRICS: [Metric; 7] = [
     Metric::UnmetResponseHours,
 ];
 
+/// One point of a sweep and its key London estimates.
 #[derive(Debug, Clone, Serialize)]
 pub struct SweepRow {
     pub scenario: String,
@@ -42,6 +41,7 @@ pub struct Crossing {
     pub sentence: String,
 }
 
+/// A sweep's points, and where its target metric crosses the target.
 #[derive(Debug, Clone, Serialize)]
 pub struct SweepTable {
     pub parameter: String,
@@ -85,6 +85,7 @@ fn show_target(metric: Metric, target: f64) -> String {
     }
 }
 
+/// The table of a sweep from its points' summaries, in point order.
 pub fn sweep_table(sweep: &Sweep, summaries: &[&Summary]) -> SweepTable {
     let rows: Vec<SweepRow> = summaries
         .iter()

@@ -6,6 +6,7 @@ use crate::model::Metric;
 use crate::report::sweep::SweepTable;
 use crate::stats::Estimate;
 
+/// A sweep's table for stdout.
 pub fn render_sweep_text(t: &SweepTable) -> String {
     let mut o = String::new();
     let by =
