@@ -27,9 +27,9 @@ pub use figure::{Chart, I_ON_TIME_TARGET, about};
 pub use optimisation::{OptimisationSummary, in_words};
 pub use pictures::{PNG_SCALE, picture_files};
 pub use run::{
-    AllocationCsv, BoroughRow, BoroughsCsv, Calibration, Provenance, RunReport, Summary,
-    SummaryJson, UnitRow, UnitsCsv, WardRow, WardsCsv, render_files, render_text, run_charts,
-    run_pictures, summarise,
+    AllocationCsv, BOROUGHS_CSV, BoroughRow, Calibration, Provenance, RunReport, Summary,
+    SummaryJson, SummaryTable, UNITS_CSV, UnitRow, WARDS_CSV, WardRow, render_files, render_text,
+    run_charts, run_pictures, summarise,
 };
 pub use sweep::{Crossing, SweepReport, SweepRow, SweepTable, render_sweep_text, sweep_table};
 

@@ -183,41 +183,43 @@ const BOROUGHS: Table<BoroughRow> = Table {
     estimate: |b, _, m| &b.metrics[&m],
 };
 
-/// `wards.csv`: per ward, officers, expectations and estimates.
-pub struct WardsCsv;
+/// A CSV table of a summary's rows: its file name, its columns and where the
+/// rows are.
+pub struct SummaryTable<R: 'static> {
+    file: &'static str,
+    table: Table<R>,
+    rows: fn(&Summary) -> &[R],
+}
 
-impl Export for WardsCsv {
+impl<R> Export for SummaryTable<R> {
     fn file_name(&self) -> &'static str {
-        "wards.csv"
+        self.file
     }
     fn render(&self, s: &Summary) -> Vec<u8> {
-        WARDS.render(&s.wards)
+        self.table.render((self.rows)(s))
     }
 }
+
+/// `wards.csv`: per ward, officers, expectations and estimates.
+pub const WARDS_CSV: SummaryTable<WardRow> = SummaryTable {
+    file: "wards.csv",
+    table: WARDS,
+    rows: |s| &s.wards,
+};
 
 /// `units.csv`: per command unit, officers, workload and estimates with quantiles.
-pub struct UnitsCsv;
-
-impl Export for UnitsCsv {
-    fn file_name(&self) -> &'static str {
-        "units.csv"
-    }
-    fn render(&self, s: &Summary) -> Vec<u8> {
-        UNITS.render(&s.units)
-    }
-}
+pub const UNITS_CSV: SummaryTable<UnitRow> = SummaryTable {
+    file: "units.csv",
+    table: UNITS,
+    rows: |s| &s.units,
+};
 
 /// `boroughs.csv`: per borough, officers and their shares, and estimates.
-pub struct BoroughsCsv;
-
-impl Export for BoroughsCsv {
-    fn file_name(&self) -> &'static str {
-        "boroughs.csv"
-    }
-    fn render(&self, s: &Summary) -> Vec<u8> {
-        BOROUGHS.render(&s.boroughs)
-    }
-}
+pub const BOROUGHS_CSV: SummaryTable<BoroughRow> = SummaryTable {
+    file: "boroughs.csv",
+    table: BOROUGHS,
+    rows: |s| &s.boroughs,
+};
 
 /// One row of `allocation.csv`: a command unit or a ward.
 struct AllocationRow<'a> {

@@ -11,7 +11,7 @@ mod summary;
 mod text;
 
 pub use charts::run_charts;
-pub use files::{AllocationCsv, BoroughsCsv, SummaryJson, UnitsCsv, WardsCsv};
+pub use files::{AllocationCsv, BOROUGHS_CSV, SummaryJson, SummaryTable, UNITS_CSV, WARDS_CSV};
 pub use html::run_report;
 pub use summary::{
     BoroughRow, Calibration, Provenance, Summary, Totals, UnitRow, WardRow, summarise,
@@ -25,9 +25,9 @@ use crate::model::Boundaries;
 pub fn exporters() -> Vec<Box<dyn Export>> {
     vec![
         Box::new(SummaryJson),
-        Box::new(WardsCsv),
-        Box::new(UnitsCsv),
-        Box::new(BoroughsCsv),
+        Box::new(WARDS_CSV),
+        Box::new(UNITS_CSV),
+        Box::new(BOROUGHS_CSV),
         Box::new(AllocationCsv),
     ]
 }
