@@ -162,9 +162,13 @@ pub(super) fn read_wards(
     out
 }
 
+/// Reads `bcus.csv`: each BCU's name and member boroughs, which must partition
+/// the boroughs of `boroughs.csv` exactly as `[structure.groups]` must: unique
+/// names, no empty group, every borough in exactly one group.
 pub(super) fn read_groups(
     file: &str,
     text: &str,
+    boroughs: &[Borough],
     borough_index: &HashMap<String, usize>,
     errors: &mut Vec<DataError>,
 ) -> Vec<BoroughGroup> {
@@ -178,19 +182,58 @@ pub(super) fn read_groups(
         return Vec::new();
     };
     let mut out = Vec::new();
+    // Where each name and each borough was first seen: (group name, line).
+    let mut names: HashMap<String, u64> = HashMap::new();
+    let mut owner: HashMap<usize, (String, u64)> = HashMap::new();
     for (line, row) in &t.rows {
         let Some(n) = t.non_empty(*line, row, name, errors) else {
             continue;
         };
+        if let Some(first) = names.get(&n) {
+            errors.push(DataError::new(
+                file,
+                *line,
+                "bcu_name",
+                "a name no other row uses",
+                &format!("`{n}`, already the name on line {first}"),
+            ));
+        } else {
+            names.insert(n.clone(), *line);
+        }
         let mut members = Vec::new();
-        for code in t
+        let listed: Vec<&str> = t
             .text(row, codes)
             .split(';')
             .map(str::trim)
             .filter(|s| !s.is_empty())
-        {
+            .collect();
+        if listed.is_empty() {
+            errors.push(DataError::new(
+                file,
+                *line,
+                "borough_codes",
+                "one or more borough codes separated by `;`",
+                &format!("none for `{n}`"),
+            ));
+        }
+        for code in listed {
             match borough_index.get(code) {
-                Some(&b) => members.push(BoroughId(b)),
+                Some(&b) => match owner.get(&b) {
+                    Some((other, at)) => errors.push(DataError::new(
+                        file,
+                        *line,
+                        "borough_codes",
+                        "each borough in exactly one BCU",
+                        &format!(
+                            "`{code}` ({}) in `{n}` and already in `{other}` on line {at}",
+                            boroughs[b].name
+                        ),
+                    )),
+                    None => {
+                        owner.insert(b, (n.clone(), *line));
+                        members.push(BoroughId(b));
+                    }
+                },
                 None => errors.push(DataError::new(
                     file,
                     *line,
@@ -204,6 +247,20 @@ pub(super) fn read_groups(
             name: n,
             boroughs: members,
         });
+    }
+    let missing: Vec<String> = (0..boroughs.len())
+        .filter(|b| !owner.contains_key(b))
+        .map(|b| format!("{} ({})", boroughs[b].name, boroughs[b].code))
+        .collect();
+    if !missing.is_empty() {
+        // Reported at the header: the fix is a row (or a code) that is not there.
+        errors.push(DataError::new(
+            file,
+            1,
+            "borough_codes",
+            "every borough of boroughs.csv in exactly one BCU",
+            &format!("no BCU for {}", missing.join(", ")),
+        ));
     }
     out
 }

@@ -111,7 +111,7 @@ pub fn load_sources(src: Sources) -> Result<Dataset, DataErrors> {
     let (months, monthly_crime) =
         read_monthly(&src.monthly.0, &src.monthly.1, &ward_index, &mut errors);
     let bcus = match &src.bcus {
-        Some((f, t)) => read_groups(f, t, &borough_index, &mut errors),
+        Some((f, t)) => read_groups(f, t, &boroughs, &borough_index, &mut errors),
         None => Vec::new(),
     };
     let adjacency = match &src.adjacency {

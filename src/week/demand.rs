@@ -34,15 +34,20 @@ pub struct DrawDemand {
     pub events: Vec<SurgeEvent>,
 }
 
-/// A mean-1 gamma variate with the given coefficient of variation (1 when cv = 0).
-pub fn mean_one_gamma<R: Rng + ?Sized>(cv: f64, rng: &mut R) -> f64 {
+/// The mean-1 gamma distribution with coefficient of variation `cv`; `None`
+/// when the variate is 1 to double precision: `cv = 0`, or a `cv` so small that
+/// its shape 1/cv² is not a finite number.
+fn mean_one_gamma_dist(cv: f64) -> Option<Gamma<f64>> {
     if cv <= 0.0 {
-        return 1.0;
+        return None;
     }
     let shape = 1.0 / (cv * cv);
-    Gamma::new(shape, 1.0 / shape)
-        .map(|g| g.sample(rng))
-        .unwrap_or(1.0)
+    Gamma::new(shape, 1.0 / shape).ok()
+}
+
+/// A mean-1 gamma variate with the given coefficient of variation (1 when cv = 0).
+pub fn mean_one_gamma<R: Rng + ?Sized>(cv: f64, rng: &mut R) -> f64 {
+    mean_one_gamma_dist(cv).map_or(1.0, |g| g.sample(rng))
 }
 
 pub fn poisson<R: Rng + ?Sized>(lambda: f64, rng: &mut R) -> f64 {
@@ -64,10 +69,7 @@ pub fn sample_demand<R: Rng + ?Sized>(plan: &Plan, p: &Params, rng: &mut R, out:
     out.month = month;
     out.london = mean_one_gamma(d.london_cv, rng);
     out.ward_multiplier.clear();
-    let ward_gamma = (d.ward_cv > 0.0).then(|| {
-        let shape = 1.0 / (d.ward_cv * d.ward_cv);
-        Gamma::new(shape, 1.0 / shape).expect("shape and scale are positive")
-    });
+    let ward_gamma = mean_one_gamma_dist(d.ward_cv);
     for w in &plan.wards {
         let season = if d.seasonality {
             plan.season[w.borough][month]
@@ -92,10 +94,13 @@ pub fn sample_demand<R: Rng + ?Sized>(plan: &Plan, p: &Params, rng: &mut R, out:
     let s = &p.surge;
     let k = poisson(s.events_per_week, rng) as usize;
     if k > 0 && s.median_officer_hours > 0.0 {
-        let size = LogNormal::new(s.median_officer_hours.ln(), s.sigma.max(1e-12))
-            .expect("finite parameters");
+        // Validated parameters always make a distribution; were one not to, the
+        // event size falls back to its median (the limit of a vanishing sigma).
+        let size = LogNormal::new(s.median_officer_hours.ln(), s.sigma.max(1e-12)).ok();
         for _ in 0..k {
-            let hours: f64 = size.sample(rng);
+            let hours: f64 = size
+                .as_ref()
+                .map_or(s.median_officer_hours, |d| d.sample(rng));
             let severity = 1 + s
                 .severity_thresholds
                 .iter()

@@ -93,3 +93,56 @@ fn a_missing_column_is_named() {
     );
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+#[test]
+fn bcus_csv_must_partition_the_boroughs() {
+    // Each edit once ran with exit 0 and changed results; now each is bad input
+    // at its own line, as `[structure.groups]` is checked.
+    let dir = temp_dir("data-bcus");
+    copy_london(&dir);
+    let original = std::fs::read_to_string(dir.join("bcus.csv")).unwrap();
+    /// What is wrong, how the file is edited to make it so, and the message.
+    type Case = (&'static str, Box<dyn Fn(&str) -> String>, &'static str);
+    let cases: [Case; 4] = [
+        (
+            "a borough in two BCUs",
+            Box::new(|t: &str| {
+                t.replacen("E09000027;E09000032", "E09000027;E09000032;E09000013", 1)
+            }),
+            "bcus.csv:3: column `borough_codes`: expected each borough in exactly one BCU, found `E09000013` (Hammersmith and Fulham) in `South West` and already in `Central West` on line 2",
+        ),
+        (
+            "a borough in none",
+            Box::new(|t: &str| {
+                t.replacen("E09000013;E09000020;E09000033", "E09000013;E09000020", 1)
+            }),
+            "bcus.csv:1: column `borough_codes`: expected every borough of boroughs.csv in exactly one BCU, found no BCU for Westminster (E09000033)",
+        ),
+        (
+            "an empty BCU",
+            Box::new(|t: &str| format!("{t}Nowhere,,,0,0,0,0\n")),
+            "bcus.csv:14: column `borough_codes`: expected one or more borough codes separated by `;`, found none for `Nowhere`",
+        ),
+        (
+            "two BCUs of one name",
+            Box::new(|t: &str| t.replacen("South West,", "Central West,", 1)),
+            "bcus.csv:3: column `bcu_name`: expected a name no other row uses, found `Central West`, already the name on line 2",
+        ),
+    ];
+    for (what, edit, want) in cases {
+        let edited = edit(&original);
+        assert_ne!(edited, original, "{what}: the edit applies");
+        write(&dir, "bcus.csv", &edited);
+        let err = data::load_folder(&dir).unwrap_err().to_string();
+        assert!(err.contains(want), "{what}:\n{err}");
+        let r = wardsim()
+            .args(["data", "--dataset"])
+            .arg(&dir)
+            .output()
+            .unwrap();
+        assert_eq!(r.status.code(), Some(2), "{what}");
+    }
+    write(&dir, "bcus.csv", &original);
+    assert!(data::load_folder(&dir).is_ok());
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -17,6 +17,7 @@ mod golden;
 mod invalid;
 mod optimise;
 mod queue;
+mod robustness;
 mod scenarios;
 mod shard;
 mod sweep;
