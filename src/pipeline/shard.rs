@@ -164,7 +164,9 @@ impl ShardJob<'_> {
             record,
             shard: [self.shard.index, self.shard.count],
             tasks: parts,
-        };
+            digest: String::new(),
+        }
+        .sealed();
         let path = self.out.join(format!(
             "{}.part-{}-of-{}.json",
             self.label, self.shard.index, self.shard.count

@@ -19,7 +19,7 @@ use crate::stats::{Histogram, Moments, Tally};
 /// The `format` field of every part file.
 pub const FORMAT: &str = "wardsim-part";
 /// The layout of the part file this version writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// What was run: everything that must agree for parts to belong together.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -94,6 +94,9 @@ pub struct Part {
     pub shard: [u64; 2],
     /// The tasks this shard touched, in order.
     pub tasks: Vec<TaskPart>,
+    /// SHA-256 of the whole part (record and statistics) as rendered with this
+    /// field empty: any edit after the shard wrote it is caught on reading.
+    pub digest: String,
 }
 
 /// One task's pieces in a part.
@@ -323,6 +326,19 @@ impl fmt::Display for PartError {
 }
 
 impl Part {
+    /// SHA-256 of the part with its digest left out.
+    fn content_digest(&self) -> String {
+        let mut unsealed = self.clone();
+        unsealed.digest = String::new();
+        hex(&Sha256::digest(unsealed.render()))
+    }
+
+    /// The part with its digest set: call once it is complete.
+    pub fn sealed(mut self) -> Part {
+        self.digest = self.content_digest();
+        self
+    }
+
     /// The part as JSON bytes.
     pub fn render(&self) -> Vec<u8> {
         let mut bytes = serde_json::to_vec(self).expect("plain data serialises");
@@ -379,7 +395,20 @@ impl Part {
                 ),
             ));
         }
-        serde_json::from_slice(bytes).map_err(|e| at(e.line(), e.column(), without_position(&e)))
+        let part: Part = serde_json::from_slice(bytes)
+            .map_err(|e| at(e.line(), e.column(), without_position(&e)))?;
+        if part.content_digest() != part.digest {
+            let [k, n] = part.shard;
+            return Err(at(
+                0,
+                0,
+                format!(
+                    "the part's digest does not match its contents: its record or statistics \
+                     were changed after shard {k} of {n} wrote it; run `--shard {k}/{n}` again"
+                ),
+            ));
+        }
+        Ok(part)
     }
 }
 
@@ -434,14 +463,94 @@ mod tests {
             e.to_string().contains("expected a wardsim part file"),
             "{e}"
         );
-        let e = Part::parse(
-            "x.json",
-            b"{\"format\": \"wardsim-part\", \"format_version\": 1,\n \"record\": 3}",
-        )
-        .unwrap_err();
+        let text = format!(
+            "{{\"format\": \"wardsim-part\", \"format_version\": {FORMAT_VERSION},\n \"record\": 3}}"
+        );
+        let e = Part::parse("x.json", text.as_bytes()).unwrap_err();
         assert_eq!((e.line, e.file.as_str()), (2, "x.json"));
         assert!(e.to_string().starts_with("error: x.json:2:"), "{e}");
         let e = Part::parse("x.json", b"{\"format\": \"wardsim-part\", \"format_ver").unwrap_err();
         assert!(e.to_string().contains("x.json:1:"), "{e}");
+    }
+
+    /// A sealed part of one task with some statistics.
+    fn sealed_part() -> Part {
+        let mut r = Results::empty(1, 2, 1);
+        for i in 0..50 {
+            let x = f64::from(i).sqrt() / 7.0;
+            r.draws += 1;
+            r.london[0].push(x);
+            r.wards[1][0].push(x * 3.0);
+        }
+        let record = Record {
+            version: "0".into(),
+            command: Kind::Run,
+            files: vec!["a.toml".into()],
+            scenarios: vec![ScenarioRecord {
+                name: "a".into(),
+                file: "a.toml".into(),
+                hash: "h".into(),
+            }],
+            seed: 7,
+            draws: 50,
+            chunk_draws: 256,
+            gap_batches: None,
+        };
+        Part {
+            format: FORMAT.into(),
+            format_version: FORMAT_VERSION,
+            fingerprint: fingerprint(&record),
+            record,
+            shard: [2, 3],
+            tasks: vec![TaskPart {
+                task: 0,
+                name: "a".into(),
+                chunks: 1,
+                allocations: vec!["x".into()],
+                pieces: vec![Piece {
+                    chunks: [0, 1],
+                    draws: [0, 50],
+                    stats: PieceStats::of_results(&r),
+                }],
+            }],
+            digest: String::new(),
+        }
+        .sealed()
+    }
+
+    #[test]
+    fn a_sealed_part_reads_back_and_any_edited_statistic_is_refused() {
+        let part = sealed_part();
+        let text = String::from_utf8(part.render()).unwrap();
+        assert_eq!(Part::parse("p.json", text.as_bytes()).unwrap(), part);
+        // Change one digit inside the statistics (after the record), as a
+        // tampered or damaged file would: every such edit is caught.
+        let stats_at = text.find("\"tasks\"").unwrap();
+        let mut caught = 0;
+        let mut tried = 0;
+        for (i, c) in text.char_indices().skip(stats_at) {
+            if !c.is_ascii_digit() || tried >= 40 {
+                continue;
+            }
+            tried += 1;
+            let other = if c == '9' {
+                '1'
+            } else {
+                char::from(c as u8 + 1)
+            };
+            let edited = format!("{}{other}{}", &text[..i], &text[i + 1..]);
+            match Part::parse("p.json", edited.as_bytes()) {
+                Err(e) if e.message.contains("digest does not match") => caught += 1,
+                Err(e) => panic!("edit at {i} refused for another reason: {e}"),
+                Ok(_) => {}
+            }
+        }
+        assert_eq!((caught, tried), (40, 40));
+        let e = Part::parse(
+            "p.json",
+            text.replacen("\"seed\":7", "\"seed\":8", 1).as_bytes(),
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("run `--shard 2/3` again"), "{e}");
     }
 }
