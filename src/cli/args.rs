@@ -95,6 +95,9 @@ pub struct RunArgs {
     /// Skip the charts, maps and report.html (drawn after the Monte Carlo, never during it)
     #[arg(long)]
     pub no_charts: bool,
+    /// Replace an output folder that wardsim wrote from other scenario files (never a folder wardsim did not write)
+    #[arg(long)]
+    pub force: bool,
     #[command(flatten)]
     pub shard: ShardArgs,
 }
@@ -127,6 +130,9 @@ pub struct MergeArgs {
     /// Skip the charts, maps and report.html
     #[arg(long)]
     pub no_charts: bool,
+    /// Replace an output folder that wardsim wrote from other scenario files (never a folder wardsim did not write)
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -171,6 +177,9 @@ pub struct CompareArgs {
     /// Skip the charts, maps and report.html (drawn after the Monte Carlo, never during it)
     #[arg(long)]
     pub no_charts: bool,
+    /// Replace an output folder that wardsim wrote from other scenario files (never a folder wardsim did not write)
+    #[arg(long)]
+    pub force: bool,
     #[command(flatten)]
     pub shard: ShardArgs,
 }

@@ -11,8 +11,10 @@ use super::shard::{run_shard, shard_of};
 use super::{exit, fail, thread_pool};
 use crate::model::Scenario;
 use crate::pipeline::{
-    self, Batch, Outputs, Overrides, PipelineError, ShardJob, compare_label, unique_names,
+    self, Batch, Outputs, Overrides, PipelineError, ShardJob, check_outputs, compare_label,
+    unique_names,
 };
+use crate::report::Marker;
 use crate::shard::Kind;
 
 pub fn compare(args: CompareArgs) -> u8 {
@@ -58,12 +60,18 @@ fn compare_or_fail(args: CompareArgs) -> Result<(), PipelineError> {
     }
     let outlines = Outlines::load(!args.no_charts, scenarios.iter().copied())?;
     let dir = args.out.unwrap_or_else(|| PathBuf::from("out").join(label));
+    let marker = Marker::new(
+        "compare",
+        scenarios.iter().map(|s| (s.file.as_str(), s.hash.as_str())),
+    );
+    check_outputs(&[(dir.clone(), marker)], args.force)?;
     let owned: Vec<Scenario> = batch.loaded.into_iter().flat_map(|l| l.scenarios).collect();
     let bars = Bars::new(args.quiet, 1);
     let bar = bars.draws(&format!("{} scenarios", owned.len()), batch.config.draws);
     let writer = Writer {
         outlines: &outlines,
         quiet: args.quiet,
+        force: args.force,
     };
     pool.install(|| {
         let outcome = pipeline::compare(&owned, &bar);

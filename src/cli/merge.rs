@@ -32,6 +32,7 @@ pub fn merge(args: MergeArgs) -> u8 {
     let writer = Writer {
         outlines: &outlines,
         quiet: args.quiet,
+        force: args.force,
     };
     let failures = pool.install(|| job.finish(&writer));
     let mut worst = exit::OK;

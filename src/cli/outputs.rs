@@ -8,11 +8,15 @@ use std::path::Path;
 use super::pictures::Outlines;
 use crate::model::Scenario;
 use crate::pipeline::{ComparisonRun, Outputs, Run, SweepRun};
-use crate::report::{CompareReport, Product, RunReport, SweepReport, write_folder};
+use crate::report::{
+    CompareReport, MARKER, Product, RunReport, SweepReport, may_replace, write_folder,
+};
 
 pub struct Writer<'a> {
     pub outlines: &'a Outlines,
     pub quiet: bool,
+    /// `--force`: replace a folder wardsim wrote from other scenario files.
+    pub force: bool,
 }
 
 impl Writer<'_> {
@@ -20,7 +24,10 @@ impl Writer<'_> {
     /// what failed, without the product's name. Call inside the command's pool.
     fn write(&self, dir: &Path, product: &dyn Product) -> Result<(), String> {
         let pictures = self.outlines.enabled;
-        let files = product.files(pictures)?;
+        let marker = product.marker();
+        may_replace(dir, &marker, self.force)?;
+        let mut files = product.files(pictures)?;
+        files.push((MARKER.to_string(), marker.render()));
         write_folder(dir, &files).map_err(|e| format!("cannot write {}: {e}", dir.display()))?;
         if !self.quiet {
             let mut stdout = std::io::stdout().lock();

@@ -9,7 +9,7 @@ use super::pictures::Outlines;
 use super::progress::Bars;
 use super::shard::{run_shard, shard_of};
 use super::{exit, fail, thread_pool};
-use crate::pipeline::{self, Batch, Outputs, Overrides, ShardJob};
+use crate::pipeline::{self, Batch, Outputs, Overrides, ShardJob, check_outputs};
 use crate::shard::Kind;
 
 pub fn run(args: RunArgs) -> u8 {
@@ -54,6 +54,10 @@ pub fn run(args: RunArgs) -> u8 {
             Err(e) => fail(e),
         };
     }
+    let out = args.out.unwrap_or_else(|| PathBuf::from("out"));
+    if let Err(e) = check_outputs(&batch.run_outputs(&out), args.force) {
+        return fail(e);
+    }
     let outlines = match Outlines::load(!args.no_charts, batch.scenarios()) {
         Ok(o) => o,
         Err(e) => return fail(e),
@@ -61,8 +65,8 @@ pub fn run(args: RunArgs) -> u8 {
     let writer = Writer {
         outlines: &outlines,
         quiet: args.quiet,
+        force: args.force,
     };
-    let out = args.out.unwrap_or_else(|| PathBuf::from("out"));
     let failures = pool.install(|| whole(&batch, &out, args.jobs as usize, args.quiet, &writer));
     if failures > 0 {
         eprintln!("{failures} scenario(s) or sweep(s) failed; the others finished");

@@ -4,10 +4,11 @@
 //! command line's values win over the first file's, which win over defaults.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::error::PipelineError;
 use crate::model::{Scenario, ScenarioFile};
+use crate::report::Marker;
 use crate::scenario::{self, DatasetCache, LoadError};
 
 /// The seed, draws and gap batches every scenario of one command runs with.
@@ -147,6 +148,34 @@ impl Batch {
             .collect()
     }
 
+    /// A run's output folders under `out`, each with the marker it will carry.
+    pub fn run_outputs(&self, out: &Path) -> Vec<(PathBuf, Marker)> {
+        self.loaded
+            .iter()
+            .flat_map(|l| match &l.sweep {
+                Some(_) => vec![(
+                    out.join(&l.name),
+                    Marker::new(
+                        "sweep",
+                        l.scenarios
+                            .iter()
+                            .map(|s| (s.file.as_str(), s.hash.as_str())),
+                    ),
+                )],
+                None => l
+                    .scenarios
+                    .iter()
+                    .map(|s| {
+                        (
+                            out.join(&s.name),
+                            Marker::new("run", [(s.file.as_str(), s.hash.as_str())]),
+                        )
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
     /// A run's output folders, which must be unique.
     pub fn check_run_folders(&self) -> Result<(), PipelineError> {
         unique_names(self.folders().into_iter())
@@ -182,4 +211,19 @@ pub fn unique_names<'a>(
 pub fn compare_label<'a>(scenarios: impl IntoIterator<Item = &'a Scenario>) -> String {
     let names: Vec<&str> = scenarios.into_iter().map(|s| s.name.as_str()).collect();
     format!("compare-{}", names.join("-vs-"))
+}
+
+/// Refuses, before any work, to write where an output folder may not be
+/// replaced (`report::may_replace`); names every such folder.
+pub fn check_outputs(targets: &[(PathBuf, Marker)], force: bool) -> Result<(), PipelineError> {
+    let problems: Vec<String> = targets
+        .iter()
+        .filter_map(|(dir, m)| crate::report::may_replace(dir, m, force).err())
+        .map(|e| format!("error: {e}"))
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(PipelineError::RunFailed(problems.join("\n")))
+    }
 }

@@ -15,7 +15,9 @@ mod merge;
 mod shard;
 mod stages;
 
-pub use batch::{Batch, Overrides, RunConfig, compare_label, expand_with, unique_names};
+pub use batch::{
+    Batch, Overrides, RunConfig, check_outputs, compare_label, expand_with, unique_names,
+};
 pub use error::PipelineError;
 pub use export::{LpExport, check_exportable, export_lp};
 pub use merge::{MergeJob, Outputs};

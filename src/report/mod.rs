@@ -12,6 +12,7 @@ mod atomic;
 pub mod compare;
 mod csv;
 mod figure;
+mod marker;
 mod optimisation;
 mod page;
 mod pictures;
@@ -24,6 +25,7 @@ pub use compare::{
     render_comparison_text,
 };
 pub use figure::{Chart, I_ON_TIME_TARGET, about};
+pub use marker::{MARKER, Marker, may_replace};
 pub use optimisation::{OptimisationSummary, in_words};
 pub use pictures::{PNG_SCALE, picture_files};
 pub use run::{
@@ -56,6 +58,8 @@ pub trait Product {
     fn text(&self) -> String;
     /// The line said after writing it to `dir`, naming what was written.
     fn wrote(&self, dir: &std::path::Path, pictures: bool) -> String;
+    /// What wrote its folder: the marker that lets a later run replace it.
+    fn marker(&self) -> Marker;
 
     /// Every file of its folder: data, then pictures unless they are off.
     fn files(&self, pictures: bool) -> Result<Vec<File>, String> {

@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::ops::Range;
 
-use super::part::{Part, PieceStats, Record, fingerprint};
+use super::part::{Part, Record, fingerprint};
 use super::spec::Shard;
+use super::stats_record::PieceStats;
 use super::work::{share, tasks};
 use crate::montecarlo::{ChunkTree, Coverage, Paired, assemble};
 

@@ -15,12 +15,14 @@
 mod merge;
 mod part;
 mod spec;
+mod stats_record;
 mod work;
 
 pub use merge::{Assembled, MergeError, TaskPieces, check_parts};
 pub use part::{
-    FORMAT, FORMAT_VERSION, Part, PartError, Piece, PieceStats, Record, ScenarioRecord, TaskPart,
+    FORMAT, FORMAT_VERSION, Part, PartError, Piece, Record, ScenarioRecord, TaskPart,
     allocation_fingerprint, fingerprint, read_part,
 };
 pub use spec::{Shard, ShardArg, resolve};
+pub use stats_record::PieceStats;
 pub use work::{Kind, Task, share, tasks};

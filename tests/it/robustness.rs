@@ -39,3 +39,97 @@ fn a_vanishing_coefficient_of_variation_runs_instead_of_panicking() {
     let i = v["london"]["i_on_time"]["mean"].as_f64().unwrap();
     assert!(i > 0.0 && i <= 1.0, "I on-time {i}");
 }
+
+/// Runs the binary in `dir` and returns (exit code, stderr).
+fn run_in(dir: &std::path::Path, args: &[&str]) -> (Option<i32>, String) {
+    let r = wardsim().current_dir(dir).args(args).output().unwrap();
+    (
+        r.status.code(),
+        String::from_utf8_lossy(&r.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_folder_wardsim_did_not_write_is_never_replaced() {
+    let dir = temp_dir("user-folder");
+    write(&dir, "notes.toml", "schema_version = 1\nname = \"notes\"\n");
+    write(&dir, "other.toml", "schema_version = 1\nname = \"other\"\n");
+    write(&dir, "out/notes/thesis.txt", "two years of work");
+    write(&dir, "mine/draft.txt", "a draft");
+    let quick = ["--draws", "16", "--quiet", "--no-charts"];
+    let (code, err) = run_in(&dir, &[&["run", "notes.toml"][..], &quick].concat());
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("out/notes exists and was not written by wardsim"),
+        "{err}"
+    );
+    let (code, err) = run_in(
+        &dir,
+        &[
+            &["compare", "notes.toml", "other.toml", "--out", "mine"][..],
+            &quick,
+        ]
+        .concat(),
+    );
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("mine exists and was not written by wardsim"),
+        "{err}"
+    );
+    // A sharded run's merge refuses too.
+    let (code, err) = run_in(
+        &dir,
+        &[
+            &["run", "notes.toml", "--shard", "1/1", "--out", "parts"][..],
+            &quick,
+        ]
+        .concat(),
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let (code, err) = run_in(
+        &dir,
+        &["merge", "parts", "--out", "out", "--quiet", "--no-charts"],
+    );
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("was not written by wardsim"), "{err}");
+    // Nothing of the user's was touched, and nothing was written beside it.
+    let read = |p: &str| std::fs::read_to_string(dir.join(p)).unwrap();
+    assert_eq!(read("out/notes/thesis.txt"), "two years of work");
+    assert_eq!(read("mine/draft.txt"), "a draft");
+    assert_eq!(std::fs::read_dir(dir.join("out/notes")).unwrap().count(), 1);
+    assert_eq!(std::fs::read_dir(dir.join("mine")).unwrap().count(), 1);
+}
+
+#[test]
+fn a_copied_scenario_does_not_silently_replace_the_originals_results() {
+    let dir = temp_dir("copied-name");
+    let text = "schema_version = 1\nname = \"study\"\n";
+    write(&dir, "study.toml", text);
+    write(
+        &dir,
+        "copy.toml",
+        &format!("{text}[pool]\nofficers = 17000\n"),
+    );
+    let quick = ["--draws", "16", "--quiet", "--no-charts"];
+    let (code, err) = run_in(&dir, &[&["run", "study.toml"][..], &quick].concat());
+    assert_eq!(code, Some(0), "{err}");
+    // The same file again (even named another way) replaces its own results.
+    let (code, err) = run_in(&dir, &[&["run", "./study.toml"][..], &quick].concat());
+    assert_eq!(code, Some(0), "{err}");
+    let (code, err) = run_in(&dir, &[&["run", "copy.toml"][..], &quick].concat());
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        err.contains("holds the results of ./study.toml, not of copy.toml")
+            && err.contains("--force"),
+        "{err}"
+    );
+    let marker = std::fs::read_to_string(dir.join("out/study/.wardsim-output.json")).unwrap();
+    assert!(marker.contains("study.toml") && !marker.contains("copy.toml"));
+    let (code, err) = run_in(
+        &dir,
+        &[&["run", "copy.toml", "--force"][..], &quick].concat(),
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let marker = std::fs::read_to_string(dir.join("out/study/.wardsim-output.json")).unwrap();
+    assert!(marker.contains("copy.toml"), "{marker}");
+}

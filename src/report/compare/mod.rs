@@ -17,7 +17,7 @@ pub use html::compare_report;
 pub use text::render_comparison_text;
 
 use super::run::{RunReport, Summary};
-use super::{File, Product, charts_note, picture_files};
+use super::{File, Marker, Product, charts_note, picture_files};
 
 /// A comparison as a product: its value, and each scenario's run (the first's
 /// outlines draw the change maps).
@@ -83,6 +83,16 @@ impl Product for CompareReport<'_> {
             "  wrote {}/ (comparison.csv, comparison.json, wards_diff.csv, boroughs_diff.csv{}, and a folder per scenario)\n",
             dir.display(),
             charts_note(pictures)
+        )
+    }
+
+    fn marker(&self) -> Marker {
+        Marker::new(
+            "compare",
+            self.runs.iter().map(|r| {
+                let p = &r.summary.provenance;
+                (p.scenario_file.as_str(), p.scenario_hash.as_str())
+            }),
         )
     }
 }

@@ -18,7 +18,7 @@ pub use summary::{
 };
 pub use text::render_text;
 
-use super::{Export, File, Product, charts_note, picture_files};
+use super::{Export, File, Marker, Product, charts_note, picture_files};
 use crate::model::Boundaries;
 
 /// Every file a run writes, in order.
@@ -73,6 +73,14 @@ impl Product for RunReport<'_> {
             "  wrote {}/ (summary.json, wards.csv, units.csv, boroughs.csv, allocation.csv{})\n\n",
             dir.display(),
             charts_note(pictures)
+        )
+    }
+
+    fn marker(&self) -> Marker {
+        let p = &self.summary.provenance;
+        Marker::new(
+            "run",
+            [(p.scenario_file.as_str(), p.scenario_hash.as_str())],
         )
     }
 }

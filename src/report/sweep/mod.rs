@@ -17,7 +17,7 @@ pub use table::{Crossing, SweepRow, SweepTable, sweep_table};
 pub use text::render_sweep_text;
 
 use super::run::{Summary, SummaryJson};
-use super::{Export, File, Product, charts_note, picture_files};
+use super::{Export, File, Marker, Product, charts_note, picture_files};
 
 /// Charts and report of a sweep.
 pub fn sweep_pictures(t: &SweepTable, summaries: &[&Summary]) -> Result<Vec<File>, String> {
@@ -59,6 +59,16 @@ impl Product for SweepReport<'_> {
             "  wrote {}/ (sweep.csv, sweep.json, points/{})\n\n",
             dir.display(),
             charts_note(pictures)
+        )
+    }
+
+    fn marker(&self) -> Marker {
+        Marker::new(
+            "sweep",
+            self.summaries.iter().map(|s| {
+                let p = &s.provenance;
+                (p.scenario_file.as_str(), p.scenario_hash.as_str())
+            }),
         )
     }
 }
