@@ -114,11 +114,23 @@ fn export(
         (mps_path, mps_path.as_ref().map(|_| lp.to_mps(&s.name))),
     ] {
         if let (Some(path), Some(text)) = (path, text) {
+            let same_as_input = path
+                .canonicalize()
+                .ok()
+                .zip(std::path::Path::new(&s.file).canonicalize().ok())
+                .is_some_and(|(a, b)| a == b);
+            if same_as_input {
+                return Err(PipelineError::BadInput(format!(
+                    "error: {} is the scenario file itself; write the LP to another file",
+                    path.display()
+                )));
+            }
+            let verb = if path.exists() { "replaced" } else { "wrote" };
             write_file(path, text.as_bytes()).map_err(|err| {
                 PipelineError::RunFailed(format!("error: cannot write {}: {err}", path.display()))
             })?;
             println!(
-                "  wrote {} ({} columns, {} rows)",
+                "  {verb} {} ({} columns, {} rows)",
                 path.display(),
                 lp.columns.len(),
                 lp.rows.len()

@@ -45,6 +45,20 @@ fn compare_or_fail(args: CompareArgs) -> Result<(), PipelineError> {
     unique_names(scenarios.iter().map(|s| (s.name.as_str(), s.file.as_str())))?;
     let pool = thread_pool(args.threads)?;
     let label = compare_label(scenarios.iter().copied());
+    // The label names the default folder and the part files; file systems allow
+    // 255 bytes, and staging and part suffixes need some of them.
+    if (args.out.is_none() || shard.is_some()) && label.len() > 200 {
+        return Err(PipelineError::BadInput(format!(
+            "error: the comparison's name `{}…` is {} bytes, too long for a folder or part file name\n  hint: give the scenarios shorter `name`s, or compare fewer at once{}",
+            label.chars().take(60).collect::<String>(),
+            label.len(),
+            if shard.is_some() {
+                ""
+            } else {
+                ", or give --out"
+            }
+        )));
+    }
     if let Some((shard, source)) = shard {
         let job = ShardJob {
             kind: Kind::Compare,

@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 use super::areas::{read_adjacency, read_boroughs, read_groups, read_wards};
 use super::error::{DataError, DataErrors};
 use super::monthly::read_monthly;
-use super::sources::Sources;
+use super::sources::{Sources, read_text};
 use crate::model::{Dataset, WardId};
 
 /// Loads a dataset folder holding the files in `FILES` (the monthly crime file may
@@ -17,7 +17,7 @@ use crate::model::{Dataset, WardId};
 pub fn load_folder(dir: &Path) -> Result<Dataset, DataErrors> {
     let read = |name: &str| -> Result<(String, String), DataError> {
         let path = dir.join(name);
-        std::fs::read_to_string(&path)
+        read_text(&path)
             .map(|t| (path.display().to_string(), t))
             .map_err(|e| {
                 DataError::new(

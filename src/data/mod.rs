@@ -17,4 +17,4 @@ pub use boundaries::{BOUNDARY_FILES, boundaries};
 pub use embedded::{LONDON_NAME, london};
 pub use error::{DataError, DataErrors};
 pub use load::{load_folder, load_sources};
-pub use sources::{FILES, Sources};
+pub use sources::{FILES, Sources, read_regular, read_text};

@@ -30,6 +30,10 @@ use crate::model::{Dataset, Params, Scenario, ScenarioFile, Structure};
 use diagnostic::Sink;
 use reader::Section;
 
+/// Longest scenario `name`, in bytes: it names output folders, sweep points and
+/// part files, which add their own words, and file systems allow 255 bytes.
+const MAX_NAME_BYTES: usize = 100;
+
 /// The scenario format this version reads.
 pub const SCHEMA_VERSION: u64 = 1;
 
@@ -90,7 +94,7 @@ pub fn load_file(path: &Path, cache: &mut DatasetCache) -> Result<ScenarioFile, 
 }
 
 fn read(path: &Path, file: &str) -> Result<String, LoadError> {
-    std::fs::read_to_string(path).map_err(|e| {
+    data::read_text(path).map_err(|e| {
         LoadError::Scenario(Diagnostics(vec![Diagnostic {
             file: file.to_string(),
             line: 1,
@@ -173,13 +177,24 @@ fn validate(
         .string(&mut sink, "name")
         .map(|(s, _)| s)
         .unwrap_or_else(|| default_name.to_string());
-    if name.is_empty() || name.contains(['/', '\\']) || name.starts_with('.') {
+    if name.is_empty()
+        || name.contains(['/', '\\'])
+        || name.starts_with('.')
+        || name.contains(char::is_control)
+        || name.len() > MAX_NAME_BYTES
+    {
         let span = top.get("name").map(|v| v.span()).unwrap_or(0..0);
         sink.error(
             span,
             "`name` cannot be used as a folder name".into(),
-            "a name without slashes that does not start with `.`".into(),
-            format!("\"{name}\""),
+            format!(
+                "a name of at most {MAX_NAME_BYTES} bytes, without slashes or control characters, that does not start with `.`"
+            ),
+            if name.len() > MAX_NAME_BYTES {
+                format!("a name of {} bytes", name.len())
+            } else {
+                format!("{name:?}")
+            },
         );
     }
     let description = top

@@ -251,7 +251,7 @@ fn without_position(e: &serde_json::Error) -> String {
 /// Reads and parses a part file.
 pub fn read_part(path: &Path) -> Result<Part, PartError> {
     let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| PartError {
+    let bytes = crate::data::read_regular(path).map_err(|e| PartError {
         file: file.clone(),
         line: 0,
         column: 0,

@@ -124,3 +124,75 @@ fn a_copied_scenario_does_not_silently_replace_the_originals_results() {
     let marker = std::fs::read_to_string(dir.join("out/study/.wardsim-output.json")).unwrap();
     assert!(marker.contains("copy.toml"), "{marker}");
 }
+
+#[test]
+fn names_that_cannot_name_a_folder_are_refused_before_any_work() {
+    let dir = temp_dir("bad-names");
+    let long = "x".repeat(241);
+    write(
+        &dir,
+        "nul.toml",
+        "schema_version = 1\nname = \"a\\u0000b\"\n",
+    );
+    write(
+        &dir,
+        "long.toml",
+        &format!("schema_version = 1\nname = \"{long}\"\n"),
+    );
+    for (file, found) in [
+        ("nul.toml", "found \"a\\0b\""),
+        ("long.toml", "found a name of 241 bytes"),
+    ] {
+        let (code, err) = run_in(&dir, &["check", file]);
+        assert_eq!(code, Some(2), "{file}: {err}");
+        assert!(
+            err.contains(&format!("{file}:2:8")) && err.contains(found),
+            "{file}: {err}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_given_as_a_file_is_refused_not_waited_on() {
+    let dir = temp_dir("fifo");
+    write(&dir, "ok.toml", "schema_version = 1\n");
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.join("pipe.toml"))
+        .status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: mkfifo is not available");
+        return;
+    }
+    // Without the check this would block for ever on the pipe.
+    let (code, err) = run_in(&dir, &["check", "pipe.toml"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("not a regular file"), "{err}");
+}
+
+#[test]
+fn the_lp_export_never_overwrites_its_scenario_and_says_when_it_replaces() {
+    let dir = temp_dir("lp-over-input");
+    let text =
+        std::fs::read_to_string(super::common::root().join("scenarios/two-pcs-optimised.toml"))
+            .unwrap()
+            .replace("in_sample_draws = 200", "in_sample_draws = 8");
+    write(&dir, "opt.toml", &text);
+    let (code, err) = run_in(&dir, &["allocate", "opt.toml", "--write-lp", "opt.toml"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("is the scenario file itself"), "{err}");
+    assert_eq!(std::fs::read_to_string(dir.join("opt.toml")).unwrap(), text);
+    write(&dir, "model.lp", "old");
+    let r = wardsim()
+        .current_dir(&dir)
+        .args(["allocate", "opt.toml", "--write-lp", "model.lp"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        r.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+    assert!(String::from_utf8_lossy(&r.stdout).contains("replaced model.lp"));
+}
