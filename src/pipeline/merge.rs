@@ -7,30 +7,13 @@ use std::path::{Path, PathBuf};
 
 use super::batch::{Batch, compare_label, expand_with};
 use super::error::PipelineError;
-use super::stages::{
-    ComparisonRun, Prepared, Run, SweepRun, cases, finish, finish_comparison, finish_sweep, prepare,
-};
+use super::outputs::Outputs;
+use super::stages::{Prepared, Run, cases, finish, finish_comparison, finish_sweep, prepare};
 use crate::model::Scenario;
 use crate::montecarlo::{Paired, Results};
 use crate::shard::{
     Kind, Part, Record, TaskPieces, allocation_fingerprint, check_parts, read_part,
 };
-
-/// Where finished runs, sweeps and comparisons go. Whole runs and merged ones
-/// both write through it, so they write the same files.
-pub trait Outputs: Sync {
-    /// Writes `out/<scenario name>/`.
-    fn scenario(&self, out: &Path, s: &Scenario, run: &Run) -> Result<(), String>;
-    /// Writes `out/<sweep name>/`.
-    fn sweep(&self, out: &Path, name: &str, run: &SweepRun) -> Result<(), String>;
-    /// Writes the comparison folder `dir`.
-    fn comparison(
-        &self,
-        dir: &Path,
-        scenarios: &[Scenario],
-        run: &ComparisonRun,
-    ) -> Result<(), String>;
-}
 
 /// Part files named on the command line, folders expanded to the parts in them
 /// (never a hidden file, such as a part still being written).
@@ -148,7 +131,7 @@ impl MergeJob {
         let assembled = check_parts(parts).map_err(|e| PipelineError::BadInput(e.to_string()))?;
         let record = assembled.record;
         let files: Vec<PathBuf> = record.files.iter().map(PathBuf::from).collect();
-        let (mut batch, problems) = Batch::load(
+        let (batch, problems) = Batch::load(
             &files,
             super::Overrides {
                 seed: Some(record.seed),
@@ -164,7 +147,6 @@ impl MergeJob {
             );
             return Err(PipelineError::BadInput(text.join("\n")));
         }
-        batch.files = files;
         let (_, flat) = batch.tasks();
         unchanged(&record, &flat).map_err(|e| PipelineError::BadInput(format!("error: {e}")))?;
         let target = match record.command {

@@ -12,6 +12,7 @@ mod batch;
 mod error;
 mod export;
 mod merge;
+mod outputs;
 mod shard;
 mod stages;
 
@@ -20,7 +21,8 @@ pub use batch::{
 };
 pub use error::PipelineError;
 pub use export::{LpExport, check_exportable, export_lp};
-pub use merge::{MergeJob, Outputs};
+pub use merge::MergeJob;
+pub use outputs::Outputs;
 pub use shard::{ShardJob, ShardWritten};
 pub use stages::{
     ComparisonRun, Prepared, Run, SweepRun, cases, compare, finish, finish_comparison,

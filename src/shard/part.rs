@@ -154,10 +154,12 @@ impl fmt::Display for PartError {
 
 impl Part {
     /// SHA-256 of the part with its digest left out.
-    fn content_digest(&self) -> String {
-        let mut unsealed = self.clone();
-        unsealed.digest = String::new();
-        hex(&Sha256::digest(unsealed.render()))
+    /// (The digest is set aside while hashing and put back: no copy of the part.)
+    fn content_digest(&mut self) -> String {
+        let digest = std::mem::take(&mut self.digest);
+        let content = hex(&Sha256::digest(self.render()));
+        self.digest = digest;
+        content
     }
 
     /// The part with its digest set: call once it is complete.
@@ -222,7 +224,7 @@ impl Part {
                 ),
             ));
         }
-        let part: Part = serde_json::from_slice(bytes)
+        let mut part: Part = serde_json::from_slice(bytes)
             .map_err(|e| at(e.line(), e.column(), without_position(&e)))?;
         if part.content_digest() != part.digest {
             let [k, n] = part.shard;

@@ -1,7 +1,7 @@
 //! Inputs the documentation allows must run or be refused in words, never
 //! panic: one regression test per failure found.
 
-use super::common::{temp_dir, wardsim, write};
+use super::common::{assert_ok, temp_dir, wardsim, write};
 
 #[test]
 fn a_vanishing_coefficient_of_variation_runs_instead_of_panicking() {
@@ -188,11 +188,6 @@ fn the_lp_export_never_overwrites_its_scenario_and_says_when_it_replaces() {
         .args(["allocate", "opt.toml", "--write-lp", "model.lp"])
         .output()
         .unwrap();
-    assert_eq!(
-        r.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&r.stderr)
-    );
+    assert_ok(&r);
     assert!(String::from_utf8_lossy(&r.stdout).contains("replaced model.lp"));
 }
