@@ -11,6 +11,7 @@ pub mod geography;
 pub mod metric;
 pub mod optimisation;
 pub mod params;
+pub mod response_model;
 pub mod scenario;
 pub mod structure;
 

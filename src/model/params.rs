@@ -6,6 +6,11 @@
 
 use serde::Serialize;
 
+pub use super::response_model::{
+    Channels, DEFAULT_MODEL_VERSION, Deployment, Dispatch, PatrolWeighting, ResponseModel,
+    TravelModel,
+};
+
 /// Everything a scenario sets, apart from geography and structure.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Params {
@@ -14,6 +19,8 @@ pub struct Params {
     pub policy: Policy,
     pub demand: Demand,
     pub response: Response,
+    /// `[dispatch]` (version 2).
+    pub dispatch: Dispatch,
     pub surge: Surge,
     pub allocation: AllocationParams,
 }
@@ -25,6 +32,9 @@ pub struct Run {
     pub seed: u64,
     /// Monte Carlo draws (one draw = one week). MODEL §7 default 10,000.
     pub draws: u64,
+    /// Response model version: 2 (MODEL §5, the default) or 1 (the model before
+    /// it was tried against London's record, kept for comparison).
+    pub model_version: u32,
 }
 
 /// `[pool]`: officers and PCSOs to allocate.
@@ -95,12 +105,14 @@ pub struct Flex {
 /// `[demand]`: calls, their variation across weeks and wards, tours and seasons.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Demand {
-    /// London I-grade (immediate) calls a year. Default 400,000: Redbridge reported
-    /// 10,022 I calls in April–December of one year (c. 2015); ×12/9 = 13,363 a year;
-    /// × (London 8,952,270 / Redbridge 305,222 residents, ONS mid-2019) = 391,900.
+    /// London I-grade (immediate) calls a year. Default 482,255: the Met's 2014 figure
+    /// (released early 2015, via the Evening Standard; 498,843 in 2013), the
+    /// calibration year of MODEL §4. The older default, 400,000, came from Redbridge's
+    /// 10,022 I calls in April–December (c. 2015) scaled by 12/9 and by population.
     pub i_calls_per_year: f64,
-    /// London S-grade (significant) calls a year. Default 550,000: Redbridge 14,397 S
-    /// calls in April–December, scaled the same way (563,000), rounded down.
+    /// London S-grade (significant) calls a year. Default 692,778 = 482,255 × 1.4365,
+    /// Redbridge's S:I ratio (14,397 / 10,022 S and I calls in April–December,
+    /// c. 2015): no London S volume is published (MODEL §4).
     pub s_calls_per_year: f64,
     /// Share of I/S demand spread by population; the rest by the crime index.
     /// Default 0.3, assumption: calls follow crime more than residents.
@@ -166,6 +178,8 @@ pub struct Response {
     pub road_factor: f64,
     /// Average blue-light speed, km/h. MODEL §5 default 30, assumption.
     pub speed_kmh: f64,
+    /// Travel, priority and roster settings of version 2.
+    pub model: ResponseModel,
 }
 
 impl Response {
@@ -278,6 +292,7 @@ impl Default for Params {
             run: Run {
                 seed: 20160101,
                 draws: 10_000,
+                model_version: DEFAULT_MODEL_VERSION,
             },
             pool: Pool {
                 officers: 18_000,
@@ -301,8 +316,8 @@ impl Default for Params {
                 pcso_weight: 0.6,
             },
             demand: Demand {
-                i_calls_per_year: 400_000.0,
-                s_calls_per_year: 550_000.0,
+                i_calls_per_year: I_CALLS_2014,
+                s_calls_per_year: I_CALLS_2014 * REDBRIDGE_S_PER_I,
                 population_share: 0.3,
                 crime_weights: DEFAULT_CRIME_WEIGHTS,
                 london_cv: 0.08,
@@ -329,7 +344,9 @@ impl Default for Params {
                 turnout_minutes: 2.0,
                 road_factor: 1.3,
                 speed_kmh: 30.0,
+                model: ResponseModel::default(),
             },
+            dispatch: Dispatch::default(),
             surge: Surge {
                 events_per_week: 1.0,
                 median_officer_hours: 1_500.0,
@@ -356,6 +373,11 @@ impl Default for Params {
         }
     }
 }
+
+/// London I-grade calls in 2014 (Met figures released early 2015).
+pub const I_CALLS_2014: f64 = 482_255.0;
+/// Redbridge's S calls per I call, April–December c. 2015 (14,397 / 10,022).
+pub const REDBRIDGE_S_PER_I: f64 = 14_397.0 / 10_022.0;
 
 /// Tours of duty: three 8-hour tours a day, seven days a week.
 pub const TOURS: [&str; 3] = ["early", "late", "night"];

@@ -2,6 +2,12 @@
 //! travel times from response bases, seasonal factors, and per-unit lookups.
 //! Built once per scenario; shared by the allocation and every draw.
 
+mod field;
+mod patrol;
+
+pub use field::{Field, drive_minutes};
+pub use patrol::{PatrolShape, QUANTILES, mean_drive};
+
 use crate::model::params::{TOUR_HOURS_PER_WEEK, WEEKS_PER_YEAR};
 use crate::model::{Dataset, Params, Scenario, Structure};
 
@@ -23,6 +29,8 @@ pub struct WardPlan {
     pub base: usize,
     /// Harm index used to rank high-harm wards.
     pub harm: f64,
+    /// Land area, km².
+    pub area_km2: f64,
 }
 
 /// A command unit's wards, boroughs, bases and expected workload.
@@ -37,6 +45,13 @@ pub struct UnitPlan {
     pub workload_hours: f64,
     pub population: f64,
     pub crime: f64,
+    /// Where the unit's free crews patrol (version 2 travel).
+    pub field: Field,
+    /// Each of `boroughs`' own field, for deployment on borough lines.
+    pub borough_fields: Vec<Field>,
+    /// Each of `boroughs`' share of the unit's expected response workload: its
+    /// share of the unit's crews when crews keep to borough lines.
+    pub borough_workload_share: Vec<f64>,
 }
 
 /// What a scenario implies before randomness, ward by ward and unit by unit.
@@ -49,6 +64,8 @@ pub struct Plan {
     pub borough_wards: Vec<Vec<usize>>,
     /// Deployable hours per officer per week.
     pub hours: f64,
+    /// The drive-time shape of patrol travel for the scenario's `travel_sigma`.
+    pub patrol: PatrolShape,
 }
 
 impl Plan {
@@ -184,6 +201,7 @@ fn build(ds: &Dataset, st: &Structure, p: &Params) -> Plan {
             travel_alt,
             base,
             harm,
+            area_km2: w.land_area_ha / 100.0,
         });
     }
     let borough_wards: Vec<Vec<usize>> = ds
@@ -212,6 +230,7 @@ fn build(ds: &Dataset, st: &Structure, p: &Params) -> Plan {
         season,
         borough_wards,
         hours: p.response.deployable_hours(),
+        patrol: PatrolShape::new(p.response.model.travel_sigma),
     };
     plan.units = st
         .units
@@ -239,7 +258,35 @@ fn build(ds: &Dataset, st: &Structure, p: &Params) -> Plan {
                     }
                 })
                 .collect();
+            let calls: Vec<f64> = plan.wards.iter().map(|w| w.i_rate + w.s_rate).collect();
+            let mut borough_load = vec![0.0; unit.boroughs.len()];
+            for &w in &wards {
+                let (hi, hs) = plan.call_hours(p, w);
+                let b = unit
+                    .boroughs
+                    .iter()
+                    .position(|b| b.0 == plan.wards[w].borough)
+                    .unwrap_or(0);
+                borough_load[b] += plan.wards[w].i_rate * hi + plan.wards[w].s_rate * hs;
+            }
+            let borough_fields = unit
+                .boroughs
+                .iter()
+                .map(|b| field::field(ds, p, &plan.borough_wards[b.0], &calls))
+                .collect();
             UnitPlan {
+                field: field::field(ds, p, &wards, &calls),
+                borough_fields,
+                borough_workload_share: borough_load
+                    .iter()
+                    .map(|l| {
+                        if workload > 0.0 {
+                            l / workload
+                        } else {
+                            1.0 / unit.boroughs.len() as f64
+                        }
+                    })
+                    .collect(),
                 wards: wards.clone(),
                 boroughs: unit.boroughs.iter().map(|b| b.0).collect(),
                 bases: unit.bases.len(),

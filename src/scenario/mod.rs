@@ -9,6 +9,7 @@ mod diagnostic;
 mod overrides;
 mod params;
 mod reader;
+mod response;
 mod structure;
 mod sweep;
 
@@ -143,6 +144,7 @@ fn validate(
             "policy",
             "demand",
             "response",
+            "dispatch",
             "surge",
             "allocation",
         ],

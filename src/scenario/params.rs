@@ -1,28 +1,18 @@
-//! Reading the parameter tables ([run], [pool], [policy], [demand], [response],
-//! [surge], [allocation]) over the defaults of `model::params`.
+//! Reading the parameter tables ([run], [pool], [policy], [demand], [surge],
+//! [allocation]) over the defaults of `model::params`; `[response]` and
+//! `[dispatch]` are read by `response`.
 
-use toml::de::DeTable;
 
 use super::diagnostic::Sink;
-use super::reader::{Section, fmt_num};
+use super::reader::{Section, fmt_num, section};
 use crate::model::params::{
-    AllocationParams, Demand, Flex, Neighbourhood, Optimise, Policy, Pool, Response, RingFence,
-    Run, Solver, Surge,
+    AllocationParams, Demand, Flex, Neighbourhood, Optimise, Policy, Pool, RingFence, Run,
+    Solver, Surge,
 };
 use crate::model::{AllocationMethod, CRIME_CATEGORIES, Params};
 
 const INF: f64 = f64::INFINITY;
 
-fn section<'t, 'i>(
-    parent: &Section<'t, 'i>,
-    sink: &mut Sink,
-    key: &'t str,
-    path: &'t str,
-) -> Option<Section<'t, 'i>> {
-    parent
-        .table(sink, key)
-        .map(|(t, span): (&'t DeTable<'i>, _)| Section::new(path, t, span))
-}
 
 pub fn read(top: &Section, sink: &mut Sink) -> Params {
     let d = Params::default();
@@ -31,7 +21,8 @@ pub fn read(top: &Section, sink: &mut Sink) -> Params {
         pool: read_pool(top, sink, &d.pool),
         policy: read_policy(top, sink, &d.policy),
         demand: read_demand(top, sink, &d.demand),
-        response: read_response(top, sink, &d.response),
+        response: super::response::read_response(top, sink, &d.response),
+        dispatch: super::response::read_dispatch(top, sink, &d.dispatch),
         surge: read_surge(top, sink, &d.surge),
         allocation: read_allocation(top, sink, &d.allocation),
     }
@@ -41,10 +32,11 @@ fn read_run(top: &Section, sink: &mut Sink, d: &Run) -> Run {
     let Some(s) = section(top, sink, "run", "run") else {
         return d.clone();
     };
-    s.deny_unknown(sink, &["seed", "draws"]);
+    s.deny_unknown(sink, &["seed", "draws", "model_version"]);
     Run {
         seed: s.integer(sink, "seed", d.seed, 0, i64::MAX as u64),
         draws: s.integer(sink, "draws", d.draws, 2, 100_000_000),
+        model_version: s.integer(sink, "model_version", d.model_version.into(), 1, 2) as u32,
     }
 }
 
@@ -242,51 +234,6 @@ fn read_demand(top: &Section, sink: &mut Sink, d: &Demand) -> Demand {
         seasonality: s.boolean(sink, "seasonality", d.seasonality),
         tour_shares,
         neighbourhood,
-    }
-}
-
-fn read_response(top: &Section, sink: &mut Sink, d: &Response) -> Response {
-    let Some(s) = section(top, sink, "response", "response") else {
-        return d.clone();
-    };
-    s.deny_unknown(
-        sink,
-        &[
-            "hours_per_week",
-            "availability",
-            "crew_size",
-            "min_crews_per_tour",
-            "i_target_minutes",
-            "s_target_minutes",
-            "i_officers",
-            "i_service_hours",
-            "s_officers",
-            "s_service_hours",
-            "turnout_minutes",
-            "road_factor",
-            "speed_kmh",
-        ],
-    );
-    Response {
-        hours_per_week: s.number(sink, "hours_per_week", d.hours_per_week, 1.0, 100.0),
-        availability: s.number(sink, "availability", d.availability, 0.05, 1.0),
-        crew_size: s.integer(sink, "crew_size", d.crew_size.into(), 1, 10) as u32,
-        min_crews_per_tour: s.integer(
-            sink,
-            "min_crews_per_tour",
-            d.min_crews_per_tour.into(),
-            1,
-            1_000,
-        ) as u32,
-        i_target_minutes: s.number(sink, "i_target_minutes", d.i_target_minutes, 1.0, 1_440.0),
-        s_target_minutes: s.number(sink, "s_target_minutes", d.s_target_minutes, 1.0, 1_440.0),
-        i_officers: s.number(sink, "i_officers", d.i_officers, 1.0, 20.0),
-        i_service_hours: s.number(sink, "i_service_hours", d.i_service_hours, 0.05, 24.0),
-        s_officers: s.number(sink, "s_officers", d.s_officers, 1.0, 20.0),
-        s_service_hours: s.number(sink, "s_service_hours", d.s_service_hours, 0.05, 24.0),
-        turnout_minutes: s.number(sink, "turnout_minutes", d.turnout_minutes, 0.0, 60.0),
-        road_factor: s.number(sink, "road_factor", d.road_factor, 1.0, 5.0),
-        speed_kmh: s.number(sink, "speed_kmh", d.speed_kmh, 1.0, 200.0),
     }
 }
 

@@ -329,3 +329,16 @@ fn edit_distance(a: &str, b: &str) -> usize {
     }
     prev[b.len()]
 }
+
+/// A named sub-table of `parent` as a section at `path`; missing is fine
+/// (defaults apply), any other type is an error.
+pub fn section<'t, 'i>(
+    parent: &Section<'t, 'i>,
+    sink: &mut Sink,
+    key: &'t str,
+    path: &'t str,
+) -> Option<Section<'t, 'i>> {
+    parent
+        .table(sink, key)
+        .map(|(t, span): (&'t DeTable<'i>, _)| Section::new(path, t, span))
+}

@@ -57,6 +57,8 @@ pub(super) fn neighbourhood(
         let ob = &mut out.boroughs[b];
         ob[B::I_ON_TIME] += calls * out.wards[w][W::I_ON_TIME];
         ob[B::S_ON_TIME] += calls * out.wards[w][W::S_ON_TIME];
+        ob[B::I_RESPONSE] += calls * out.wards[w][W::I_RESPONSE];
+        ob[B::S_RESPONSE] += calls * out.wards[w][W::S_RESPONSE];
         ob[B::COVER] += met;
         ob[B::UNMET_NEIGHBOURHOOD] += demand - met;
         sc.borough_calls[b] += calls;
@@ -66,6 +68,9 @@ pub(super) fn neighbourhood(
         let share = |x: f64, total: f64| if total > 0.0 { x / total } else { 1.0 };
         ob[B::I_ON_TIME] = share(ob[B::I_ON_TIME], sc.borough_calls[b]);
         ob[B::S_ON_TIME] = share(ob[B::S_ON_TIME], sc.borough_calls[b]);
+        let mean = |x: f64, total: f64| if total > 0.0 { x / total } else { f64::NAN };
+        ob[B::I_RESPONSE] = mean(ob[B::I_RESPONSE], sc.borough_calls[b]);
+        ob[B::S_RESPONSE] = mean(ob[B::S_RESPONSE], sc.borough_calls[b]);
         ob[B::COVER] = share(ob[B::COVER], sc.borough_demand[b]);
     }
     Cover {

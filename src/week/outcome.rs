@@ -30,6 +30,8 @@ pub(super) struct Scratch {
     pub base_alt: Vec<f64>,
     pub base_busy: Vec<f64>,
     pub response: ResponseGrid,
+    /// S-grade response times of the draw (for its P90).
+    pub response_s: ResponseGrid,
     pub unit_aid: Vec<f64>,
     pub borough_calls: Vec<f64>,
     pub borough_demand: Vec<f64>,
@@ -43,8 +45,11 @@ pub(super) mod london {
     pub const I_RESPONSE: usize = LONDON.index(Metric::IResponseMinutes);
     pub const I_P90_RESPONSE: usize = LONDON.index(Metric::IP90ResponseMinutes);
     pub const S_RESPONSE: usize = LONDON.index(Metric::SResponseMinutes);
+    pub const S_P90_RESPONSE: usize = LONDON.index(Metric::SP90ResponseMinutes);
     pub const UTILISATION: usize = LONDON.index(Metric::Utilisation);
     pub const OVERLOAD: usize = LONDON.index(Metric::OverloadShare);
+    pub const DISPATCH_WAIT: usize = LONDON.index(Metric::DispatchWaitMinutes);
+    pub const DISPATCH_OVERLOAD: usize = LONDON.index(Metric::DispatchOverloadShare);
     pub const UNMET_RESPONSE: usize = LONDON.index(Metric::UnmetResponseHours);
     pub const UNMET_NEIGHBOURHOOD: usize = LONDON.index(Metric::UnmetNeighbourhoodHours);
     pub const COVER: usize = LONDON.index(Metric::NeighbourhoodCover);
@@ -59,8 +64,11 @@ pub(super) mod unit {
     pub const I_ON_TIME: usize = UNIT.index(Metric::IOnTime);
     pub const S_ON_TIME: usize = UNIT.index(Metric::SOnTime);
     pub const I_RESPONSE: usize = UNIT.index(Metric::IResponseMinutes);
+    pub const S_RESPONSE: usize = UNIT.index(Metric::SResponseMinutes);
     pub const UTILISATION: usize = UNIT.index(Metric::Utilisation);
     pub const OVERLOAD: usize = UNIT.index(Metric::OverloadShare);
+    pub const DISPATCH_WAIT: usize = UNIT.index(Metric::DispatchWaitMinutes);
+    pub const DISPATCH_OVERLOAD: usize = UNIT.index(Metric::DispatchOverloadShare);
     pub const UNMET_RESPONSE: usize = UNIT.index(Metric::UnmetResponseHours);
     pub const FLEX: usize = UNIT.index(Metric::FlexHours);
     pub const SURGE_AID: usize = UNIT.index(Metric::SurgeAidHours);
@@ -72,6 +80,7 @@ pub(super) mod ward {
     pub const I_ON_TIME: usize = WARD.index(Metric::IOnTime);
     pub const S_ON_TIME: usize = WARD.index(Metric::SOnTime);
     pub const I_RESPONSE: usize = WARD.index(Metric::IResponseMinutes);
+    pub const S_RESPONSE: usize = WARD.index(Metric::SResponseMinutes);
     pub const COVER: usize = WARD.index(Metric::NeighbourhoodCover);
     pub const UNMET_NEIGHBOURHOOD: usize = WARD.index(Metric::UnmetNeighbourhoodHours);
     pub const FLEX: usize = WARD.index(Metric::FlexHours);
@@ -82,6 +91,8 @@ pub(super) mod borough {
     use super::{Metric, metric::BOROUGH};
     pub const I_ON_TIME: usize = BOROUGH.index(Metric::IOnTime);
     pub const S_ON_TIME: usize = BOROUGH.index(Metric::SOnTime);
+    pub const I_RESPONSE: usize = BOROUGH.index(Metric::IResponseMinutes);
+    pub const S_RESPONSE: usize = BOROUGH.index(Metric::SResponseMinutes);
     pub const COVER: usize = BOROUGH.index(Metric::NeighbourhoodCover);
     pub const UNMET_NEIGHBOURHOOD: usize = BOROUGH.index(Metric::UnmetNeighbourhoodHours);
 }

@@ -70,6 +70,7 @@ struct UnitSums {
     s_on: f64,
     i_resp: f64,
     i_resp_w: f64,
+    s_resp: f64,
     work: f64,
     cap: f64,
     overload: f64,
@@ -96,6 +97,7 @@ pub fn evaluate(plan: &Plan, p: &Params, a: &Allocation, d: &DrawDemand, out: &m
     surge_aid(plan, p, a, d, &mut sc);
 
     sc.response.clear();
+    sc.response_s.clear();
     let mut ldn = LondonSums::default();
     for (u, unit) in plan.units.iter().enumerate() {
         let (sums, unit_weight) = unit_week(plan, p, a, d, u, unit, &mut sc, out, &mut ldn);
@@ -141,6 +143,7 @@ fn unit_week(
         out.wards[*w][W::I_ON_TIME] = 0.0;
         out.wards[*w][W::S_ON_TIME] = 0.0;
         out.wards[*w][W::I_RESPONSE] = 0.0;
+        out.wards[*w][W::S_RESPONSE] = 0.0;
     }
     let tour = Tour {
         calls_i,
@@ -164,7 +167,7 @@ fn unit_week(
 /// Intensity-weighted travel per base, from this draw's ward multipliers, into
 /// the scratch space; returns the unit's I-call weight, ward officers and the
 /// surge aid its ward officers give.
-fn base_travel(
+pub(super) fn base_travel(
     plan: &Plan,
     a: &Allocation,
     d: &DrawDemand,
@@ -312,10 +315,12 @@ impl Tour {
             o[W::I_ON_TIME] += share * on_i;
             o[W::S_ON_TIME] += share * on_s;
             o[W::I_RESPONSE] += share * (wait_i + travel);
+            o[W::S_RESPONSE] += share * (wait_s + travel);
             sums.i_on += weight * on_i;
             sums.s_on += weight * on_s;
             sums.i_resp += weight * (wait_i + travel);
             sums.i_resp_w += weight;
+            sums.s_resp += weight * (wait_s + travel);
             ldn.s_resp += weight * (wait_s + travel);
             ldn.s_resp_w += weight;
             match i_queue {
@@ -327,9 +332,20 @@ impl Tour {
                 }
                 None => sc.response.add_overloaded(weight),
             }
+            match s_queue {
+                Some((c, _, _)) => {
+                    sc.response_s.add((1.0 - pb) * weight, t_own, c);
+                    if pb > 0.0 {
+                        sc.response_s.add(pb * weight, t_alt, c);
+                    }
+                }
+                None => sc.response_s.add_overloaded(weight),
+            }
         }
         sc.response
             .finish_group(i_queue.map_or(f64::INFINITY, |(_, theta, _)| theta));
+        sc.response_s
+            .finish_group(s_queue.map_or(f64::INFINITY, |(_, rate, _)| rate));
     }
 }
 
@@ -392,6 +408,13 @@ fn unit_outcome(s: &UnitSums, unit_weight: f64, aid: f64, p: &Params, o: &mut [f
     } else {
         f64::NAN
     };
+    o[U::S_RESPONSE] = if s.i_resp_w > 0.0 {
+        s.s_resp / s.i_resp_w
+    } else {
+        f64::NAN
+    };
+    o[U::DISPATCH_WAIT] = 0.0;
+    o[U::DISPATCH_OVERLOAD] = 0.0;
     o[U::UTILISATION] = if s.cap > 0.0 {
         s.work / s.cap
     } else {
@@ -428,4 +451,7 @@ fn london_outcome(
     l[L::SURGE_AID] = sc.unit_aid.iter().sum::<f64>() + sc.ward_aid.iter().sum::<f64>();
     l[L::SURGE_EVENTS] = d.events.len() as f64;
     l[L::I_P90_RESPONSE] = sc.response.quantile(0.9);
+    l[L::S_P90_RESPONSE] = sc.response_s.quantile(0.9);
+    l[L::DISPATCH_WAIT] = 0.0;
+    l[L::DISPATCH_OVERLOAD] = 0.0;
 }

@@ -328,7 +328,7 @@ fn the_import_reader_finds_known_edges() {
     // The reader would pass vacuously if it found nothing: pin a few edges.
     let (g, _) = graph();
     let has = |a: &str, b: &str| g[&PathBuf::from(a)].contains(&PathBuf::from(b));
-    assert!(has("montecarlo/simulate.rs", "week/recourse.rs"));
+    assert!(has("montecarlo/simulate.rs", "week/evaluate.rs"));
     assert!(
         has("week/recourse.rs", "model/metric.rs") || has("week/outcome.rs", "model/metric.rs")
     );
