@@ -110,7 +110,7 @@ pub struct Demand {
     /// calibration year of MODEL §4. The older default, 400,000, came from Redbridge's
     /// 10,022 I calls in April–December (c. 2015) scaled by 12/9 and by population.
     pub i_calls_per_year: f64,
-    /// London S-grade (significant) calls a year. Default 692,778 = 482,255 × 1.4365,
+    /// London S-grade (significant) calls a year. Default 692,778 ≈ 482,255 × 1.4365,
     /// Redbridge's S:I ratio (14,397 / 10,022 S and I calls in April–December,
     /// c. 2015): no London S volume is published (MODEL §4).
     pub s_calls_per_year: f64,
@@ -317,7 +317,7 @@ impl Default for Params {
             },
             demand: Demand {
                 i_calls_per_year: I_CALLS_2014,
-                s_calls_per_year: I_CALLS_2014 * REDBRIDGE_S_PER_I,
+                s_calls_per_year: S_CALLS_2014,
                 population_share: 0.3,
                 crime_weights: DEFAULT_CRIME_WEIGHTS,
                 london_cv: 0.08,
@@ -376,8 +376,10 @@ impl Default for Params {
 
 /// London I-grade calls in 2014 (Met figures released early 2015).
 pub const I_CALLS_2014: f64 = 482_255.0;
-/// Redbridge's S calls per I call, April–December c. 2015 (14,397 / 10,022).
-pub const REDBRIDGE_S_PER_I: f64 = 14_397.0 / 10_022.0;
+/// London S-grade calls for 2014: no London figure is published, so the 2014 I
+/// calls times Redbridge's S:I ratio (14,397 / 10,022 in April–December c. 2015):
+/// 482,255 × 1.4365 = 692,778.4, rounded.
+pub const S_CALLS_2014: f64 = 692_778.0;
 
 /// Tours of duty: three 8-hour tours a day, seven days a week.
 pub const TOURS: [&str; 3] = ["early", "late", "night"];

@@ -126,7 +126,8 @@ fn the_compare_command_writes_its_tables() {
     );
     let text = String::from_utf8_lossy(&r.stdout);
     assert!(
-        text.contains("vs status-quo-2016") && text.contains("Harrow"),
+        text.contains("vs status-quo-2016")
+            && text.contains("boroughs that lose and gain most in I calls on time"),
         "{text}"
     );
     for f in [

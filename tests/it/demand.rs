@@ -53,7 +53,9 @@ fn expected_demand_matches_the_london_totals() {
     let s = london("schema_version = 1\n", &mut cache);
     let plan = Plan::new(&s);
     let weekly_i: f64 = plan.wards.iter().map(|w| w.i_rate).sum();
-    assert!((weekly_i * 52.178_571 - 400_000.0).abs() < 1.0);
+    assert!((weekly_i * 52.178_571 - 482_255.0).abs() < 1.0);
+    let weekly_s: f64 = plan.wards.iter().map(|w| w.s_rate).sum();
+    assert!((weekly_s * 52.178_571 - 692_778.0).abs() < 1.0);
     let mut hours: Vec<f64> = plan.wards.iter().map(|w| w.neighbourhood_hours).collect();
     hours.sort_by(f64::total_cmp);
     let median = hours[hours.len() / 2];

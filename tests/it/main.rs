@@ -15,6 +15,7 @@ mod demand;
 mod determinism;
 mod golden;
 mod invalid;
+mod model_v2;
 mod optimise;
 mod queue;
 mod robustness;

@@ -14,6 +14,8 @@ use std::collections::BTreeMap;
 pub struct Provenance {
     pub tool: &'static str,
     pub version: &'static str,
+    /// The response model that evaluated the weeks (`[run] model_version`).
+    pub model_version: u32,
     pub scenario: String,
     pub scenario_file: String,
     pub scenario_hash: String,
@@ -255,6 +257,7 @@ pub fn summarise(s: &Scenario, plan: &Plan, a: &Allocation, r: &Results) -> Summ
         provenance: Provenance {
             tool: "wardsim",
             version: env!("CARGO_PKG_VERSION"),
+            model_version: p.run.model_version,
             scenario: s.name.clone(),
             scenario_file: s.file.clone(),
             scenario_hash: s.hash.clone(),
@@ -320,10 +323,10 @@ fn calibrate(boroughs: &[BoroughRow], r: &Results) -> Vec<Calibration> {
     }
     if !out.is_empty() {
         out.push(Calibration {
-            what: "London I calls on time (share)".into(),
+            what: "London I calls on time (share), 2014".into(),
             model: r.london[metric::LONDON.index(Metric::IOnTime)].moments.mean,
-            published: 0.869,
-            source: "Met, 12 months to Sept 2018 (MODEL §9)",
+            published: 0.926,
+            source: "Met, 2014: 92.6% of 482,255 I calls within 15 minutes (the calibration year, MODEL §4); compare at the 2014 pool",
         });
     }
     out
