@@ -32,7 +32,10 @@ pub fn disc_radius_km(ds: &Dataset, w: usize) -> f64 {
 
 /// The field of `wards`, with calls weighted by `calls[w]`.
 pub fn field(ds: &Dataset, p: &Params, wards: &[usize], calls: &[f64]) -> Field {
-    let area_km2: f64 = wards.iter().map(|&w| ds.wards[w].land_area_ha / 100.0).sum();
+    let area_km2: f64 = wards
+        .iter()
+        .map(|&w| ds.wards[w].land_area_ha / 100.0)
+        .sum();
     let total: f64 = wards.iter().map(|&w| calls[w]).sum();
     let mut km = 0.0;
     if total > 0.0 {
@@ -77,7 +80,12 @@ mod tests {
         // point pairs: the lattice mean must agree to 1%.
         let pts: Vec<(f64, f64)> = (0..60)
             .flat_map(|i| (0..60).map(move |j| (i, j)))
-            .map(|(i, j)| (-1.0 + (i as f64 + 0.5) / 30.0, -1.0 + (j as f64 + 0.5) / 30.0))
+            .map(|(i, j)| {
+                (
+                    -1.0 + (i as f64 + 0.5) / 30.0,
+                    -1.0 + (j as f64 + 0.5) / 30.0,
+                )
+            })
             .filter(|(x, y)| x * x + y * y <= 1.0)
             .collect();
         let mut sum = 0.0;

@@ -2,17 +2,15 @@
 //! [allocation]) over the defaults of `model::params`; `[response]` and
 //! `[dispatch]` are read by `response`.
 
-
 use super::diagnostic::Sink;
 use super::reader::{Section, fmt_num, section};
 use crate::model::params::{
-    AllocationParams, Demand, Flex, Neighbourhood, Optimise, Policy, Pool, RingFence, Run,
-    Solver, Surge,
+    AllocationParams, Demand, Flex, Neighbourhood, Optimise, Policy, Pool, RingFence, Run, Solver,
+    Surge,
 };
 use crate::model::{AllocationMethod, CRIME_CATEGORIES, Params};
 
 const INF: f64 = f64::INFINITY;
-
 
 pub fn read(top: &Section, sink: &mut Sink) -> Params {
     let d = Params::default();

@@ -64,7 +64,12 @@ pub(super) fn read_response(top: &Section, sink: &mut Sink, d: &Response) -> Res
 
 fn read_model(s: &Section, sink: &mut Sink, d: &ResponseModel) -> ResponseModel {
     let travel_model = match s
-        .choice(sink, "travel_model", &TravelModel::KEYS, d.travel_model.as_str())
+        .choice(
+            sink,
+            "travel_model",
+            &TravelModel::KEYS,
+            d.travel_model.as_str(),
+        )
         .as_str()
     {
         "centroid" => TravelModel::Centroid,
@@ -125,7 +130,12 @@ pub(super) fn read_dispatch(top: &Section, sink: &mut Sink, d: &Dispatch) -> Dis
         }
         Some((_, DeValue::String(_))) => {
             match s
-                .choice(sink, "channels", &["per_borough", "per_unit"], "per_borough")
+                .choice(
+                    sink,
+                    "channels",
+                    &["per_borough", "per_unit"],
+                    "per_borough",
+                )
                 .as_str()
             {
                 "per_unit" => Channels::PerUnit,

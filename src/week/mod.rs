@@ -24,6 +24,6 @@ mod surge;
 mod v2;
 
 pub use demand::{DrawDemand, SurgeEvent, sample_demand};
-pub use outcome::DrawOutcome;
 pub use evaluate::evaluate;
+pub use outcome::DrawOutcome;
 pub use rng::draw_rng;

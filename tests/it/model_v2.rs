@@ -38,7 +38,10 @@ fn run(s: &Scenario) -> pipeline::Run {
 fn central_north_on_one_channel_loses_i_and_s_in_both_boroughs() {
     // MODEL §11 hold-out: Camden + Islington, 2017: I 88.4% -> 74.6%, S 80.3% -> 64.6%.
     let mut cache = DatasetCache::default();
-    let before = run(&london("schema_version = 1\n[run]\ndraws = 96\n", &mut cache));
+    let before = run(&london(
+        "schema_version = 1\n[run]\ndraws = 96\n",
+        &mut cache,
+    ));
     let text = format!("{CENTRAL_NORTH}[dispatch]\nchannels = \"per_unit\"\n");
     let after = run(&london(&text, &mut cache));
     for b in ["Camden", "Islington"] {
@@ -72,10 +75,15 @@ fn borough_lines_with_own_channels_change_almost_nothing() {
     );
     let after = run(&london(&text, &mut cache));
     for b in ["Camden", "Islington"] {
-        let ds = borough_mean(&after, b, Metric::SOnTime) - borough_mean(&before, b, Metric::SOnTime);
-        let di = borough_mean(&after, b, Metric::IOnTime) - borough_mean(&before, b, Metric::IOnTime);
+        let ds =
+            borough_mean(&after, b, Metric::SOnTime) - borough_mean(&before, b, Metric::SOnTime);
+        let di =
+            borough_mean(&after, b, Metric::IOnTime) - borough_mean(&before, b, Metric::IOnTime);
         assert!(ds.abs() < 0.005, "{b} S moved {ds}");
-        assert!((0.0..0.02).contains(&di), "{b} I moved {di}: crossing only helps");
+        assert!(
+            (0.0..0.02).contains(&di),
+            "{b} I moved {di}: crossing only helps"
+        );
     }
 }
 
@@ -84,7 +92,8 @@ fn london_i_rises_with_the_pool_in_patrol_mode() {
     let mut cache = DatasetCache::default();
     let mut last = 0.0;
     for officers in [16_000, 17_000, 18_000, 19_000] {
-        let text = format!("schema_version = 1\n[run]\ndraws = 64\n[pool]\nofficers = {officers}\n");
+        let text =
+            format!("schema_version = 1\n[run]\ndraws = 64\n[pool]\nofficers = {officers}\n");
         let i = london_mean(&run(&london(&text, &mut cache)), Metric::IOnTime);
         assert!(i > last + 0.005, "{officers}: {i} after {last}");
         last = i;

@@ -95,7 +95,11 @@ impl Load {
 
         // S: non-pre-emptive priority below I. Over capacity, the whole queue
         // is one fluid of work (MODEL §5.6): all calls clear at c / s̄.
-        let mu_s = if a > 0.0 { c * lambda / a } else { f64::INFINITY };
+        let mu_s = if a > 0.0 {
+            c * lambda / a
+        } else {
+            f64::INFINITY
+        };
         let cap_s = finite_tour_wait(lambda, mu_s, t);
         let steady_s = if a < c && lambda > 0.0 {
             if a > 0.0 {

@@ -23,7 +23,6 @@ const DAYS: usize = 7;
 /// Hours in one tour.
 const TOUR_HOURS: f64 = 8.0;
 
-
 /// A crew group: which of the unit's boroughs (positions in `unit.boroughs`) it
 /// serves, its share of the unit's crews, and its patrol field.
 struct Group<'p> {
@@ -116,9 +115,8 @@ pub fn unit_week(
         let offered: f64 = loads.iter().map(|l| l.offered().0 + l.offered().1).sum();
         let trigger = p.policy.flex.trigger_utilisation;
         if !p.policy.ring_fence.enabled && crews > 0.0 && offered / crews > trigger {
-            let pullable = p.policy.flex.max_share * ward_hours_available * share
-                / TOUR_HOURS_PER_WEEK
-                / crew;
+            let pullable =
+                p.policy.flex.max_share * ward_hours_available * share / TOUR_HOURS_PER_WEEK / crew;
             let pulled = (offered / trigger - crews).min(pullable).max(0.0);
             if pulled > 0.0 {
                 crews += pulled;
@@ -291,8 +289,16 @@ fn group_loads(
         .iter()
         .map(|g| {
             let c = crews * g.crew_share;
-            let li: f64 = g.boroughs.iter().map(|&k| d.borough_i[unit.boroughs[k]]).sum();
-            let ls: f64 = g.boroughs.iter().map(|&k| d.borough_s[unit.boroughs[k]]).sum();
+            let li: f64 = g
+                .boroughs
+                .iter()
+                .map(|&k| d.borough_i[unit.boroughs[k]])
+                .sum();
+            let ls: f64 = g
+                .boroughs
+                .iter()
+                .map(|&k| d.borough_s[unit.boroughs[k]])
+                .sum();
             let (li, ls) = (li * per_hour, ls * per_hour);
             // One-way travel that service includes: in patrol mode a crew resumes
             // patrol from the scene (no return leg); from a base it drives back.
@@ -300,10 +306,17 @@ fn group_loads(
                 TravelModel::Patrol => {
                     let on_scene = li * r.i_service_hours * r.i_officers / crew
                         + ls * r.s_service_hours * r.s_officers / crew;
-                    let free = (c - li * r.i_service_hours * r.i_officers / crew
+                    let free = (c
+                        - li * r.i_service_hours * r.i_officers / crew
                         - (1.0 - pi) * (on_scene - li * r.i_service_hours * r.i_officers / crew))
                         .max(0.25);
-                    let drive = mean_drive(g.field.area_km2, free, r.model.patrol_k, r.road_factor, r.speed_kmh);
+                    let drive = mean_drive(
+                        g.field.area_km2,
+                        free,
+                        r.model.patrol_k,
+                        r.road_factor,
+                        r.speed_kmh,
+                    );
                     (r.turnout_minutes + drive, 1.0)
                 }
                 TravelModel::Centroid => (centroid_mean_travel(sc, unit), 2.0),

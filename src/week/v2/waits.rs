@@ -244,7 +244,10 @@ mod tests {
     fn the_finite_tour_wait_is_finite_and_grows_with_traffic() {
         let a = finite_tour_wait(50.0, 50.0, 8.0);
         let b = finite_tour_wait(200.0, 200.0, 8.0);
-        assert!(a.is_finite() && b < a, "pooling shortens the queue per server");
+        assert!(
+            a.is_finite() && b < a,
+            "pooling shortens the queue per server"
+        );
         assert_eq!(finite_tour_wait(0.0, 10.0, 8.0), 0.0);
     }
 }

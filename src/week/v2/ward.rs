@@ -128,8 +128,22 @@ pub fn ward_outcomes(
             let (x, y) = weights(w);
             (a + x, b + y)
         });
-        let i = grade(plan, p, gt, first, wi, Grade::new(p, gt, dw, true, &mut *sinks.grid_i));
-        let s = grade(plan, p, gt, first, ws, Grade::new(p, gt, dw, false, &mut *sinks.grid_s));
+        let i = grade(
+            plan,
+            p,
+            gt,
+            first,
+            wi,
+            Grade::new(p, gt, dw, true, &mut *sinks.grid_i),
+        );
+        let s = grade(
+            plan,
+            p,
+            gt,
+            first,
+            ws,
+            Grade::new(p, gt, dw, false, &mut *sinks.grid_s),
+        );
         common = Some((i, s));
     }
     for &w in wards {
@@ -137,8 +151,22 @@ pub fn ward_outcomes(
         let ((on_i, resp_i), (on_s, resp_s)) = match common {
             Some(c) => c,
             None => (
-                grade(plan, p, gt, w, wi, Grade::new(p, gt, dw, true, &mut *sinks.grid_i)),
-                grade(plan, p, gt, w, ws, Grade::new(p, gt, dw, false, &mut *sinks.grid_s)),
+                grade(
+                    plan,
+                    p,
+                    gt,
+                    w,
+                    wi,
+                    Grade::new(p, gt, dw, true, &mut *sinks.grid_i),
+                ),
+                grade(
+                    plan,
+                    p,
+                    gt,
+                    w,
+                    ws,
+                    Grade::new(p, gt, dw, false, &mut *sinks.grid_s),
+                ),
             ),
         };
         let o = &mut sinks.wards[w];
@@ -313,5 +341,11 @@ fn patrol_mean(plan: &Plan, p: &Params, w: usize, field: &Field, free: f64) -> f
             }
         }
     };
-    mean_drive(area_per_crew, 1.0, r.model.patrol_k, r.road_factor, r.speed_kmh)
+    mean_drive(
+        area_per_crew,
+        1.0,
+        r.model.patrol_k,
+        r.road_factor,
+        r.speed_kmh,
+    )
 }
