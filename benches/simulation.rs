@@ -44,6 +44,24 @@ fn throughput(c: &mut Criterion) {
     group.finish();
 }
 
+/// The same scenario under each response model version (the version 2 analytic
+/// path must not cost more per draw than version 1).
+fn versions(c: &mut Criterion) {
+    let mut group = c.benchmark_group("model_version");
+    group.throughput(Throughput::Elements(DRAWS));
+    group.sample_size(10);
+    for version in [1, 2] {
+        let mut s = london("two-pcs-per-ward.toml");
+        s.params.run.model_version = version;
+        let plan = Plan::new(&s);
+        let a = allocate(&s, &plan).expect("feasible");
+        group.bench_function(format!("two-pcs-per-ward/v{version}/all_threads"), |b| {
+            b.iter(|| simulate(&plan, &s.params, &a, DRAWS, &NoProgress));
+        });
+    }
+    group.finish();
+}
+
 /// Status quo and two-PCs side by side on common draws (the `compare` workload).
 fn paired(c: &mut Criterion) {
     let mut group = c.benchmark_group("compare_london");
@@ -82,5 +100,5 @@ fn allocation(c: &mut Criterion) {
     c.bench_function("plan_london", |b| b.iter(|| Plan::new(&s)));
 }
 
-criterion_group!(benches, throughput, paired, allocation);
+criterion_group!(benches, throughput, versions, paired, allocation);
 criterion_main!(benches);

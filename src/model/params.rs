@@ -182,6 +182,21 @@ pub struct Response {
     pub model: ResponseModel,
 }
 
+impl Params {
+    /// Share of response officer-hours on duty in each tour: the demand tour
+    /// shares under model version 1; under version 2 `roster_shares` where given.
+    pub fn roster_shares(&self) -> [f64; 3] {
+        if self.run.model_version == 1 {
+            self.demand.tour_shares
+        } else {
+            self.response
+                .model
+                .roster_shares
+                .unwrap_or(self.demand.tour_shares)
+        }
+    }
+}
+
 impl Response {
     /// Deployable hours one officer gives a week (default 40 × 0.71 = 28.4).
     pub fn deployable_hours(&self) -> f64 {

@@ -83,11 +83,11 @@ impl Plan {
         )
     }
 
-    /// Response officers a unit needs to field `min_crews_per_tour` in its thinnest tour.
+    /// Response officers a unit needs to field `min_crews_per_tour` in its thinnest
+    /// rostered tour.
     pub fn min_response_officers(p: &Params) -> u32 {
         let thinnest = p
-            .demand
-            .tour_shares
+            .roster_shares()
             .iter()
             .cloned()
             .fold(f64::INFINITY, f64::min);

@@ -87,7 +87,8 @@ fn read_model(s: &Section, sink: &mut Sink, d: &ResponseModel) -> ResponseModel 
         _ => PatrolWeighting::Area,
     };
     let roster_shares = s.get("roster_shares").map(|v| {
-        let shares = s.numbers(sink, "roster_shares", [1.0 / 3.0; 3], 0.0, 1.0);
+        // Every tour needs some crews on duty, or its calls are never answered.
+        let shares = s.numbers(sink, "roster_shares", [1.0 / 3.0; 3], 0.05, 0.9);
         let total: f64 = shares.iter().sum();
         if (total - 1.0).abs() > 1e-6 {
             sink.error(

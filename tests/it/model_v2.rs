@@ -164,3 +164,41 @@ fn version_one_is_reachable_and_unchanged() {
     }
     assert!(checked > 300, "{checked}");
 }
+
+#[test]
+fn one_more_response_officer_changes_response_a_little() {
+    // Real-valued crews (MODEL §5.1): no floor(), so every officer counts.
+    let mut cache = DatasetCache::default();
+    let text = |n: u32| format!("schema_version = 1\n[run]\ndraws = 64\n[pool]\nofficers = {n}\n");
+    let a = run(&london(&text(18_000), &mut cache));
+    let b = run(&london(&text(18_004), &mut cache));
+    let extra: u32 = b.allocation.response_officers.iter().sum::<u32>()
+        - a.allocation.response_officers.iter().sum::<u32>();
+    assert!(extra >= 1, "the pool's extra officers reach response");
+    for m in [Metric::IOnTime, Metric::SOnTime] {
+        let d = london_mean(&b, m) - london_mean(&a, m);
+        assert!(d > 0.0 && d < 0.002, "{m}: {d}");
+    }
+}
+
+#[test]
+fn rosters_are_separate_from_demand() {
+    let mut cache = DatasetCache::default();
+    let base = "schema_version = 1\n[run]\ndraws = 64\n";
+    let even = run(&london(base, &mut cache));
+    // Fewer crews in the busiest (late) tour: worse response.
+    let thin = run(&london(
+        &format!("{base}[response]\nroster_shares = [0.34, 0.32, 0.34]\n"),
+        &mut cache,
+    ));
+    assert!(london_mean(&thin, Metric::SOnTime) < london_mean(&even, Metric::SOnTime));
+    // Shares must add up to 1, and each tour needs some crews.
+    for bad in ["[0.5, 0.5, 0.5]", "[0.0, 0.5, 0.5]"] {
+        let text = format!("{base}[response]\nroster_shares = {bad}\n");
+        let err =
+            wardsim::scenario::parse("r.toml", &text, "r", std::path::Path::new("."), &mut cache)
+                .err()
+                .expect("refused");
+        assert!(err.to_string().contains("r.toml:5:"), "{err}");
+    }
+}

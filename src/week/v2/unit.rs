@@ -85,7 +85,7 @@ pub fn unit_week(
         crate::week::recourse::base_travel(plan, a, d, unit, sc);
     let hours_available = (f64::from(a.response_officers[u]) * h - sc.unit_aid[u]).max(0.0);
     let ward_hours_available = (unit_ward_officers * h - unit_ward_aid).max(0.0);
-    let roster = r.model.roster_shares.unwrap_or(p.demand.tour_shares);
+    let roster = p.roster_shares();
     let groups = groups(p, unit);
     let channels = channel_groups(p, unit);
     let pi = r.model.divertible_share;
@@ -145,12 +145,13 @@ pub fn unit_week(
         });
     }
 
-    // Tours in order, day after day, carrying each group's backlog; one day
-    // suffices when no tour is short (nothing carries).
-    let days = if short { DAYS } else { 1 };
-    let mut backlog = vec![(0.0, 0.0); groups.len()];
+    // Tours in order, day after day, carrying each group's backlog. A day that
+    // starts with the backlog the day before started with repeats it exactly,
+    // and so do all the days after it: it is evaluated once, weighted for all.
+    let days = day_weights(&tours, groups.len(), short);
     let centroid = r.model.travel_model == TravelModel::Centroid;
-    for _ in 0..days {
+    for (start, weight) in days {
+        let mut backlog = start;
         for tour in &tours {
             for (g, group) in groups.iter().enumerate() {
                 let q: Crews = tour.prepared[g].queues(backlog[g].0, backlog[g].1);
@@ -168,7 +169,7 @@ pub fn unit_week(
                     crews: &q,
                     waits: &tour.waits,
                     share: tour.share,
-                    weight: 1.0 / days as f64,
+                    weight,
                     travel,
                     base_busy: &tour.base_busy,
                 };
@@ -196,6 +197,35 @@ pub fn unit_week(
         }
     }
     sums
+}
+
+/// The days of the week to evaluate: each with the backlogs (I, all calls) of
+/// every group at its start and its weight. The week starts empty; once a day
+/// starts as the day before did, it and every later day are the same, so it is
+/// the last one evaluated and carries the weight of all of them.
+fn day_weights(tours: &[TourState], groups: usize, short: bool) -> Vec<(Vec<(f64, f64)>, f64)> {
+    let empty = vec![(0.0, 0.0); groups];
+    if !short {
+        return vec![(empty, 1.0)];
+    }
+    let mut out: Vec<(Vec<(f64, f64)>, f64)> = Vec::with_capacity(DAYS);
+    let mut start = empty;
+    for day in 0..DAYS {
+        let mut end = start.clone();
+        for tour in tours {
+            for (g, b) in end.iter_mut().enumerate() {
+                let q = tour.prepared[g].queues(b.0, b.1);
+                *b = (q.i.backlog_after(), q.s.backlog_after());
+            }
+        }
+        if end == start {
+            out.push((start, (DAYS - day) as f64 / DAYS as f64));
+            return out;
+        }
+        out.push((start, 1.0 / DAYS as f64));
+        start = end;
+    }
+    out
 }
 
 /// A tour's crews, dispatch waits and base choice, which do not depend on the

@@ -73,7 +73,7 @@ pub enum TourQueue {
 }
 
 /// Points in time at which a fluid tour is evaluated (midpoints).
-const FLUID_POINTS: usize = 16;
+const FLUID_POINTS: usize = 8;
 
 impl TourQueue {
     /// Calls still waiting at the end of the tour.
@@ -87,6 +87,22 @@ impl TourQueue {
                 hours,
                 ..
             } => (q0 + (lambda - mu) * hours).max(0.0),
+        }
+    }
+
+    /// Mean wait of a call, minutes.
+    pub fn mean(&self) -> f64 {
+        match *self {
+            TourQueue::Steady(s) => s.mean,
+            TourQueue::Fluid { .. } => {
+                (0..FLUID_POINTS)
+                    .map(|j| {
+                        let (w, s) = self.at(j);
+                        w + s.mean
+                    })
+                    .sum::<f64>()
+                    / FLUID_POINTS as f64
+            }
         }
     }
 

@@ -217,7 +217,7 @@ fn grade(plan: &Plan, p: &Params, gt: &GroupTour, w: usize, weight: f64, g: Grad
                 if chance <= 0.0 {
                     continue;
                 }
-                mean += chance * (g.queue.on_time_and_mean(g.target, t, |_| 1.0).1 + t);
+                mean += chance * (g.queue.mean() + t);
                 for (dm, shift) in dispatch_shifts(g.dispatch, g.dispatch_p) {
                     let mass = chance * weight * dm;
                     g.queue.pieces(|share, wait, s| {
@@ -270,7 +270,7 @@ fn grade(plan: &Plan, p: &Params, gt: &GroupTour, w: usize, weight: f64, g: Grad
             let on = after_dispatch(g.target, g.dispatch, g.dispatch_p, |x| {
                 queue.on_time_and_mean(x, fixed, no_wait).0
             });
-            let wait = queue.on_time_and_mean(g.target, fixed, |_| 1.0).1;
+            let wait = queue.mean();
             let waited = queue.wait_share();
             let travel = (1.0 - waited) * (turnout + m) + waited * fixed;
             let quarters = shape.quarter_points(m);
