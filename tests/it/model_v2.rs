@@ -197,8 +197,7 @@ fn rosters_are_separate_from_demand() {
         let text = format!("{base}[response]\nroster_shares = {bad}\n");
         let err =
             wardsim::scenario::parse("r.toml", &text, "r", std::path::Path::new("."), &mut cache)
-                .err()
-                .expect("refused");
+                .expect_err("refused");
         assert!(err.to_string().contains("r.toml:5:"), "{err}");
     }
 }
