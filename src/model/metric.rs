@@ -79,6 +79,7 @@ pub enum Metric {
     OverloadShare,
     DispatchWaitMinutes,
     DispatchOverloadShare,
+    LapsedSCalls,
     UnmetResponseHours,
     UnmetNeighbourhoodHours,
     NeighbourhoodCover,
@@ -91,7 +92,7 @@ pub enum Metric {
 
 impl Metric {
     /// Every metric, in catalogue order.
-    pub const ALL: [Metric; 18] = [
+    pub const ALL: [Metric; 19] = [
         Metric::IOnTime,
         Metric::SOnTime,
         Metric::IResponseMinutes,
@@ -102,6 +103,7 @@ impl Metric {
         Metric::OverloadShare,
         Metric::DispatchWaitMinutes,
         Metric::DispatchOverloadShare,
+        Metric::LapsedSCalls,
         Metric::UnmetResponseHours,
         Metric::UnmetNeighbourhoodHours,
         Metric::NeighbourhoodCover,
@@ -204,6 +206,15 @@ impl Metric {
                 unit: Unit::Share,
                 better: Better::Lower,
                 description: "share of dispatch channel groups' tours whose dispatch load reached the channels (dispatch overload, reported apart from crew overload; model version 2)",
+            },
+            Metric::LapsedSCalls => &MetricInfo {
+                key: "lapsed_s_calls",
+                label: "S calls lapsed a week",
+                table_label: "S calls lapsed a week",
+                text_label: "S calls lapsed",
+                unit: Unit::Count,
+                better: Better::Lower,
+                description: "S calls a week that waited longer than `s_patience_hours` and no longer needed attendance (never counted as on time); 0 when patience is not set",
             },
             Metric::UnmetResponseHours => &MetricInfo {
                 key: "unmet_response_hours",
@@ -383,6 +394,7 @@ pub const LONDON: Level = Level {
         Metric::OverloadShare,
         Metric::DispatchWaitMinutes,
         Metric::DispatchOverloadShare,
+        Metric::LapsedSCalls,
         Metric::UnmetResponseHours,
         Metric::UnmetNeighbourhoodHours,
         Metric::NeighbourhoodCover,
@@ -403,6 +415,7 @@ pub const UNIT: Level = Level {
         Metric::OverloadShare,
         Metric::DispatchWaitMinutes,
         Metric::DispatchOverloadShare,
+        Metric::LapsedSCalls,
         Metric::UnmetResponseHours,
         Metric::FlexHours,
         Metric::SurgeAidHours,

@@ -117,6 +117,9 @@ pub struct ResponseModel {
     /// Share of response officer-hours rostered in the early / late / night tours.
     /// Default: the demand tour shares (assumption, MODEL §5.1).
     pub roster_shares: Option<[f64; 3]>,
+    /// Hours an S call may wait before it no longer needs attendance (lapses).
+    /// Default none (off): calls wait however long it takes (MODEL §5.6).
+    pub s_patience_hours: Option<f64>,
 }
 
 impl Default for ResponseModel {
@@ -128,6 +131,7 @@ impl Default for ResponseModel {
             patrol_k: 0.5,
             divertible_share: 0.5,
             roster_shares: None,
+            s_patience_hours: None,
         }
     }
 }

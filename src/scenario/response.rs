@@ -36,6 +36,7 @@ pub(super) fn read_response(top: &Section, sink: &mut Sink, d: &Response) -> Res
             "patrol_k",
             "divertible_share",
             "roster_shares",
+            "s_patience_hours",
         ],
     );
     Response {
@@ -107,6 +108,10 @@ fn read_model(s: &Section, sink: &mut Sink, d: &ResponseModel) -> ResponseModel 
         patrol_k: s.number(sink, "patrol_k", d.patrol_k, 0.05, 5.0),
         divertible_share: s.number(sink, "divertible_share", d.divertible_share, 0.0, 1.0),
         roster_shares: roster_shares.or(d.roster_shares),
+        s_patience_hours: s
+            .get("s_patience_hours")
+            .map(|_| s.number(sink, "s_patience_hours", 1.0, 0.1, 168.0))
+            .or(d.s_patience_hours),
     }
 }
 

@@ -50,6 +50,7 @@ pub(super) mod london {
     pub const OVERLOAD: usize = LONDON.index(Metric::OverloadShare);
     pub const DISPATCH_WAIT: usize = LONDON.index(Metric::DispatchWaitMinutes);
     pub const DISPATCH_OVERLOAD: usize = LONDON.index(Metric::DispatchOverloadShare);
+    pub const LAPSED_S: usize = LONDON.index(Metric::LapsedSCalls);
     pub const UNMET_RESPONSE: usize = LONDON.index(Metric::UnmetResponseHours);
     pub const UNMET_NEIGHBOURHOOD: usize = LONDON.index(Metric::UnmetNeighbourhoodHours);
     pub const COVER: usize = LONDON.index(Metric::NeighbourhoodCover);
@@ -69,6 +70,7 @@ pub(super) mod unit {
     pub const OVERLOAD: usize = UNIT.index(Metric::OverloadShare);
     pub const DISPATCH_WAIT: usize = UNIT.index(Metric::DispatchWaitMinutes);
     pub const DISPATCH_OVERLOAD: usize = UNIT.index(Metric::DispatchOverloadShare);
+    pub const LAPSED_S: usize = UNIT.index(Metric::LapsedSCalls);
     pub const UNMET_RESPONSE: usize = UNIT.index(Metric::UnmetResponseHours);
     pub const FLEX: usize = UNIT.index(Metric::FlexHours);
     pub const SURGE_AID: usize = UNIT.index(Metric::SurgeAidHours);

@@ -415,6 +415,7 @@ fn unit_outcome(s: &UnitSums, unit_weight: f64, aid: f64, p: &Params, o: &mut [f
     };
     o[U::DISPATCH_WAIT] = 0.0;
     o[U::DISPATCH_OVERLOAD] = 0.0;
+    o[U::LAPSED_S] = 0.0;
     o[U::UTILISATION] = if s.cap > 0.0 {
         s.work / s.cap
     } else {
@@ -454,4 +455,5 @@ fn london_outcome(
     l[L::S_P90_RESPONSE] = sc.response_s.quantile(0.9);
     l[L::DISPATCH_WAIT] = 0.0;
     l[L::DISPATCH_OVERLOAD] = 0.0;
+    l[L::LAPSED_S] = 0.0;
 }

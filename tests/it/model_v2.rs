@@ -201,3 +201,23 @@ fn rosters_are_separate_from_demand() {
         assert!(err.to_string().contains("r.toml:5:"), "{err}");
     }
 }
+
+#[test]
+fn s_calls_lapse_only_with_a_patience() {
+    let mut cache = DatasetCache::default();
+    let base =
+        "schema_version = 1\n[run]\ndraws = 64\n[policy]\nward_officers = 2\nhigh_harm_wards = 0\n";
+    let off = run(&london(base, &mut cache));
+    let on = run(&london(
+        &format!("{base}[response]\ns_patience_hours = 4.0\n"),
+        &mut cache,
+    ));
+    assert_eq!(london_mean(&off, Metric::LapsedSCalls), 0.0);
+    assert!(london_mean(&on, Metric::LapsedSCalls) > 0.0);
+    // Lapsed calls leave the queue: waits do not grow, and no call is on time
+    // that was not before.
+    assert!(
+        london_mean(&on, Metric::SResponseMinutes) <= london_mean(&off, Metric::SResponseMinutes)
+    );
+    assert!(london_mean(&on, Metric::SOnTime) <= london_mean(&off, Metric::SOnTime) + 1e-9);
+}

@@ -58,6 +58,7 @@ fn add(l: &mut UnitSums, s: &UnitSums) {
     l.i_resp += s.i_resp;
     l.s_resp += s.s_resp;
     l.dispatch_wait += s.dispatch_wait;
+    l.lapsed += s.lapsed;
     l.work += s.work;
     l.cap += s.cap;
     l.overload += s.overload;
@@ -80,6 +81,7 @@ fn unit_outcome(s: &UnitSums, aid: f64, p: &Params, o: &mut [f64; UNIT_LEN]) {
     o[U::S_RESPONSE] = ratio(s.s_resp, s.s_weight, f64::NAN);
     o[U::DISPATCH_WAIT] = ratio(s.dispatch_wait, s.i_weight + s.s_weight, 0.0);
     o[U::DISPATCH_OVERLOAD] = ratio(s.dispatch_overload, s.dispatch_groups, 0.0);
+    o[U::LAPSED_S] = s.lapsed;
     o[U::UTILISATION] = ratio(s.work, s.cap, f64::NAN);
     o[U::OVERLOAD] = s.overload / tours;
     o[U::UNMET_RESPONSE] = s.unmet;
@@ -104,6 +106,7 @@ fn london_outcome(
     l[L::S_RESPONSE] = ratio(s.s_resp, s.s_weight, f64::NAN);
     l[L::DISPATCH_WAIT] = ratio(s.dispatch_wait, s.i_weight + s.s_weight, 0.0);
     l[L::DISPATCH_OVERLOAD] = ratio(s.dispatch_overload, s.dispatch_groups, 0.0);
+    l[L::LAPSED_S] = s.lapsed;
     l[L::UTILISATION] = ratio(s.work, s.cap, f64::NAN);
     l[L::OVERLOAD] = s.overload / (units as f64 * p.demand.tour_shares.len() as f64);
     l[L::UNMET_RESPONSE] = s.unmet;

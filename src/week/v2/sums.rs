@@ -11,6 +11,8 @@ pub struct UnitSums {
     pub i_resp: f64,
     pub s_resp: f64,
     pub dispatch_wait: f64,
+    /// S calls that lapsed (waited past `s_patience_hours`).
+    pub lapsed: f64,
     pub work: f64,
     pub cap: f64,
     /// Tours whose crew load reached the crews.

@@ -148,14 +148,14 @@ pub fn unit_week(
     // Tours in order, day after day, carrying each group's backlog. A day that
     // starts with the backlog the day before started with repeats it exactly,
     // and so do all the days after it: it is evaluated once, weighted for all.
-    let days = day_weights(&tours, groups.len(), short);
+    let days = day_weights(p, &tours, groups.len(), short);
     let centroid = r.model.travel_model == TravelModel::Centroid;
     for (start, weight) in days {
         let mut backlog = start;
         for tour in &tours {
             for (g, group) in groups.iter().enumerate() {
                 let q: Crews = tour.prepared[g].queues(backlog[g].0, backlog[g].1);
-                backlog[g] = (q.i.backlog_after(), q.s.backlog_after());
+                backlog[g] = carried(p, &tour.loads[g], &q);
                 let travel = if centroid {
                     Travel::Centroid
                 } else {
@@ -203,7 +203,12 @@ pub fn unit_week(
 /// every group at its start and its weight. The week starts empty; once a day
 /// starts as the day before did, it and every later day are the same, so it is
 /// the last one evaluated and carries the weight of all of them.
-fn day_weights(tours: &[TourState], groups: usize, short: bool) -> Vec<(Vec<(f64, f64)>, f64)> {
+fn day_weights(
+    p: &Params,
+    tours: &[TourState],
+    groups: usize,
+    short: bool,
+) -> Vec<(Vec<(f64, f64)>, f64)> {
     let empty = vec![(0.0, 0.0); groups];
     if !short {
         return vec![(empty, 1.0)];
@@ -215,7 +220,7 @@ fn day_weights(tours: &[TourState], groups: usize, short: bool) -> Vec<(Vec<(f64
         for tour in tours {
             for (g, b) in end.iter_mut().enumerate() {
                 let q = tour.prepared[g].queues(b.0, b.1);
-                *b = (q.i.backlog_after(), q.s.backlog_after());
+                *b = carried(p, &tour.loads[g], &q);
             }
         }
         if end == start {
@@ -226,6 +231,19 @@ fn day_weights(tours: &[TourState], groups: usize, short: bool) -> Vec<(Vec<(f64
         start = end;
     }
     out
+}
+
+/// The backlogs (I calls, all calls) a tour leaves to the next. With
+/// `s_patience_hours`, no call older than the patience is still waiting
+/// (assumption: the queue of all calls holds at most λ × patience of them; I
+/// calls, which never lapse, are a small part of it).
+fn carried(p: &Params, l: &Load, q: &Crews) -> (f64, f64) {
+    let all = q.s.backlog_after();
+    let all = match p.response.model.s_patience_hours {
+        Some(h) => all.min((l.lambda_i + l.lambda_s) * h),
+        None => all,
+    };
+    (q.i.backlog_after(), all)
 }
 
 /// A tour's crews, dispatch waits and base choice, which do not depend on the

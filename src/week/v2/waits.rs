@@ -106,6 +106,35 @@ impl TourQueue {
         }
     }
 
+    /// Share of calls that would wait longer than `patience` minutes.
+    pub fn beyond(&self, patience: f64) -> f64 {
+        let tail = |s: Steady, x: f64| {
+            if x <= 0.0 {
+                1.0
+            } else if s.p <= 0.0 {
+                0.0
+            } else {
+                s.p * (-s.rate * x).exp()
+            }
+        };
+        match *self {
+            TourQueue::Steady(s) => tail(s, patience),
+            TourQueue::Fluid { .. } => {
+                (0..FLUID_POINTS)
+                    .map(|j| {
+                        let (w, s) = self.at(j);
+                        if w > 0.0 {
+                            tail(Steady { p: 1.0, ..s }, patience - w)
+                        } else {
+                            tail(s, patience)
+                        }
+                    })
+                    .sum::<f64>()
+                    / FLUID_POINTS as f64
+            }
+        }
+    }
+
     /// Share of calls that wait for a crew (and so travel from wherever the
     /// first crew to free happens to be).
     pub fn wait_share(&self) -> f64 {

@@ -122,6 +122,11 @@ pub fn ward_outcomes(
         Travel::Patrol { .. } => r.model.patrol_weighting == PatrolWeighting::Area,
         Travel::Centroid => false,
     };
+    // S calls that wait past their patience lapse: never on time (MODEL §5.6).
+    let lapsed = r
+        .model
+        .s_patience_hours
+        .map_or(0.0, |h| gt.crews.s.beyond(h * 60.0 - dw.s));
     let mut common = None;
     if shared && let Some(&first) = wards.first() {
         let (wi, ws) = wards.iter().fold((0.0, 0.0), |(a, b), &w| {
@@ -169,6 +174,7 @@ pub fn ward_outcomes(
                 ),
             ),
         };
+        let on_s = on_s.min(1.0 - lapsed);
         let o = &mut sinks.wards[w];
         let tw = gt.share * gt.weight;
         o[W::I_ON_TIME] += tw * on_i;
@@ -183,6 +189,7 @@ pub fn ward_outcomes(
         sums.i_resp += wi * resp_i;
         sums.s_resp += ws * resp_s;
         sums.dispatch_wait += wi * dw.i + ws * dw.s;
+        sums.lapsed += ws * lapsed;
     }
 }
 
