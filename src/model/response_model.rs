@@ -18,6 +18,9 @@ pub const DEFAULT_MODEL_VERSION: u32 = 2;
 pub enum TravelModel {
     /// Version 1: from the ward's base to its centroid, deterministic.
     Centroid,
+    /// From the ward's base to calls spread uniformly over a disc of the ward's
+    /// land area, with log-normal spread.
+    Disc,
     /// Free crews patrol the unit; distance to the nearest free crew follows the
     /// square-root law (Kolesar & Blum 1973). The default.
     Patrol,
@@ -25,12 +28,13 @@ pub enum TravelModel {
 
 impl TravelModel {
     /// The values scenario files write.
-    pub const KEYS: [&'static str; 2] = ["centroid", "patrol"];
+    pub const KEYS: [&'static str; 3] = ["centroid", "disc", "patrol"];
 
     /// The name as scenario files write it.
     pub fn as_str(self) -> &'static str {
         match self {
             TravelModel::Centroid => "centroid",
+            TravelModel::Disc => "disc",
             TravelModel::Patrol => "patrol",
         }
     }

@@ -2,9 +2,11 @@
 //! travel times from response bases, seasonal factors, and per-unit lookups.
 //! Built once per scenario; shared by the allocation and every draw.
 
+mod disc;
 mod field;
 mod patrol;
 
+pub use disc::{ATOMS, within as disc_within};
 pub use field::{Field, drive_minutes};
 pub use patrol::{PatrolShape, QUANTILES, mean_drive};
 
@@ -31,6 +33,11 @@ pub struct WardPlan {
     pub harm: f64,
     /// Land area, km².
     pub area_km2: f64,
+    /// `travel_model = "disc"` only: travel times to calls spread over the
+    /// ward's land from its own base and from the nearest other base, as equally
+    /// likely values (sorted).
+    pub disc_own: Option<[f64; ATOMS]>,
+    pub disc_alt: Option<[f64; ATOMS]>,
 }
 
 /// A command unit's wards, boroughs, bases and expected workload.
@@ -173,14 +180,24 @@ fn build(ds: &Dataset, st: &Structure, p: &Params) -> Plan {
             distance_minutes(p, b.easting - w.easting, b.northing - w.northing)
         };
         let travel_own = minutes(&bases[base]);
-        let travel_alt = bases
+        let alt = bases
             .iter()
             .enumerate()
             .filter(|(j, _)| *j != base)
-            .map(|(_, b)| minutes(b))
-            .fold(None, |acc: Option<f64>, t| {
-                Some(acc.map_or(t, |a| a.min(t)))
+            .map(|(j, b)| (j, minutes(b)))
+            .fold(None, |acc: Option<(usize, f64)>, (j, t)| match acc {
+                Some((_, a)) if a <= t => acc,
+                _ => Some((j, t)),
             });
+        let travel_alt = alt.map(|(_, t)| t);
+        let disc = p.response.model.travel_model == crate::model::params::TravelModel::Disc;
+        let radius = field::disc_radius_km(ds, i) * 1000.0;
+        let from = |b: &crate::model::Base| {
+            let (de, dn) = (b.easting - w.easting, b.northing - w.northing);
+            disc::disc_atoms(p, (de * de + dn * dn).sqrt(), radius)
+        };
+        let disc_own = disc.then(|| from(&bases[base]));
+        let disc_alt = alt.filter(|_| disc).map(|(j, _)| from(&bases[j]));
         let nb = &d.neighbourhood;
         let neighbourhood_hours = nb.base_hours
             + nb.hours_per_1000_residents * w.population / 1000.0
@@ -202,6 +219,8 @@ fn build(ds: &Dataset, st: &Structure, p: &Params) -> Plan {
             base,
             harm,
             area_km2: w.land_area_ha / 100.0,
+            disc_own,
+            disc_alt,
         });
     }
     let borough_wards: Vec<Vec<usize>> = ds

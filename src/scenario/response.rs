@@ -74,6 +74,7 @@ fn read_model(s: &Section, sink: &mut Sink, d: &ResponseModel) -> ResponseModel 
         .as_str()
     {
         "centroid" => TravelModel::Centroid,
+        "disc" => TravelModel::Disc,
         _ => TravelModel::Patrol,
     };
     let weighting = match d.patrol_weighting {

@@ -221,3 +221,24 @@ fn s_calls_lapse_only_with_a_patience() {
     );
     assert!(london_mean(&on, Metric::SOnTime) <= london_mean(&off, Metric::SOnTime) + 1e-9);
 }
+
+#[test]
+fn calls_spread_over_the_ward_remove_the_cliff() {
+    // MODEL §5.2: from a base to the centroid, far wards are never on time; with
+    // calls spread over each ward's land and travel times spread, none is.
+    let mut cache = DatasetCache::default();
+    let at = wardsim::model::metric::WARD.index(Metric::IOnTime);
+    let mut zeros = |model: &str| {
+        let text = format!(
+            "schema_version = 1\n[run]\ndraws = 32\n[response]\ntravel_model = \"{model}\"\n"
+        );
+        run(&london(&text, &mut cache))
+            .summary
+            .wards
+            .iter()
+            .filter(|w| w.metrics[at].unwrap().mean == 0.0)
+            .count()
+    };
+    assert!(zeros("centroid") > 10);
+    assert_eq!(zeros("disc"), 0);
+}

@@ -149,7 +149,7 @@ pub fn unit_week(
     // starts with the backlog the day before started with repeats it exactly,
     // and so do all the days after it: it is evaluated once, weighted for all.
     let days = day_weights(p, &tours, groups.len(), short);
-    let centroid = r.model.travel_model == TravelModel::Centroid;
+    let centroid = r.model.travel_model != TravelModel::Patrol;
     for (start, weight) in days {
         let mut backlog = start;
         for tour in &tours {
@@ -367,7 +367,7 @@ fn group_loads(
                     );
                     (r.turnout_minutes + drive, 1.0)
                 }
-                TravelModel::Centroid => (centroid_mean_travel(sc, unit), 2.0),
+                TravelModel::Centroid | TravelModel::Disc => (centroid_mean_travel(sc, unit), 2.0),
             };
             Load {
                 crews: c,

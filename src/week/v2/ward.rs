@@ -15,7 +15,7 @@ use super::waits::{Steady, TourQueue};
 use crate::model::Params;
 use crate::model::metric::WARD_LEN;
 use crate::model::params::PatrolWeighting;
-use crate::plan::{Field, Plan, QUANTILES, mean_drive};
+use crate::plan::{ATOMS, Field, Plan, QUANTILES, disc_within, mean_drive};
 use crate::week::demand::DrawDemand;
 use crate::week::outcome::ward as W;
 use crate::week::response_time::ResponseGrid;
@@ -23,7 +23,8 @@ use crate::week::response_time::ResponseGrid;
 /// How calls of a group are reached.
 #[derive(Clone, Copy)]
 pub enum Travel<'p> {
-    /// From bases to ward centroids (version 1's travel).
+    /// From bases to ward centroids (version 1's travel), or to calls spread
+    /// over each ward's land (`"disc"`).
     Centroid,
     /// From patrolling crews.
     Patrol {
@@ -207,33 +208,56 @@ fn grade(plan: &Plan, p: &Params, gt: &GroupTour, w: usize, weight: f64, g: Grad
             };
             let t_own = wp.travel_own;
             let t_alt = wp.travel_alt.unwrap_or(t_own);
-            let paths = [(1.0 - pb, t_own), (pb, t_alt)];
+            // In "disc" mode calls are spread over the ward: equally likely
+            // travel times; in "centroid" mode one time per base.
+            let own = wp.disc_own;
+            let alt = wp.disc_alt.or(own);
+            let mean_of = |t: f64, atoms: Option<[f64; ATOMS]>| {
+                atoms.map_or(t, |a| a.iter().sum::<f64>() / ATOMS as f64)
+            };
+            let paths = [
+                (1.0 - pb, mean_of(t_own, own), own, t_own),
+                (pb, mean_of(t_alt, alt), alt, t_alt),
+            ];
             let on_time = |x: f64| {
                 paths
                     .iter()
-                    .filter(|(chance, _)| *chance > 0.0)
-                    .map(|&(chance, t)| {
-                        let step = |y: f64| if y >= t { 1.0 } else { 0.0 };
-                        chance * g.queue.on_time_and_mean(x, t, step).0
+                    .filter(|p| p.0 > 0.0)
+                    .map(|&(chance, mean_t, atoms, t)| {
+                        let reach = |y: f64| match &atoms {
+                            Some(a) => disc_within(a, y),
+                            None if y >= t => 1.0,
+                            None => 0.0,
+                        };
+                        chance * g.queue.on_time_and_mean(x, mean_t, reach).0
                     })
                     .sum::<f64>()
             };
             let on = after_dispatch(g.target, g.dispatch, g.dispatch_p, on_time);
             let mut mean = 0.0;
-            for (chance, t) in paths {
+            for (chance, t, atoms, _) in paths {
                 if chance <= 0.0 {
                     continue;
                 }
                 mean += chance * (g.queue.mean() + t);
+                // The grid takes the travel at its quarters' means.
+                let quarters: [(f64, f64); 4] = match atoms {
+                    Some(a) => std::array::from_fn(|k| {
+                        (0.25, a[4 * k..4 * k + 4].iter().sum::<f64>() / 4.0)
+                    }),
+                    None => [(1.0, t), (0.0, t), (0.0, t), (0.0, t)],
+                };
                 for (dm, shift) in dispatch_shifts(g.dispatch, g.dispatch_p) {
-                    let mass = chance * weight * dm;
-                    g.queue.pieces(|share, wait, s| {
-                        if wait > 0.0 {
-                            g.grid.add(mass * share, shift + t + wait + s.mean, 0.0);
-                        } else {
-                            g.grid.add(mass * share, shift + t, s.p);
-                        }
-                    });
+                    for &(qm, tq) in quarters.iter().filter(|q| q.0 > 0.0) {
+                        let mass = chance * weight * dm * qm;
+                        g.queue.pieces(|share, wait, s| {
+                            if wait > 0.0 {
+                                g.grid.add(mass * share, shift + tq + wait + s.mean, 0.0);
+                            } else {
+                                g.grid.add(mass * share, shift + tq, s.p);
+                            }
+                        });
+                    }
                 }
             }
             (on, g.dispatch + mean)
