@@ -153,14 +153,17 @@ pub struct Comparison {
 }
 
 /// The London metrics a comparison table shows, in order.
-const ROWS: [Metric; 11] = [
+const ROWS: [Metric; 14] = [
     Metric::IOnTime,
     Metric::SOnTime,
     Metric::IResponseMinutes,
     Metric::IP90ResponseMinutes,
     Metric::SResponseMinutes,
+    Metric::SP90ResponseMinutes,
+    Metric::DispatchWaitMinutes,
     Metric::Utilisation,
     Metric::OverloadShare,
+    Metric::DispatchOverloadShare,
     Metric::UnmetResponseHours,
     Metric::UnmetNeighbourhoodHours,
     Metric::NeighbourhoodCover,

@@ -8,14 +8,17 @@ use crate::report::run::Summary;
 use crate::stats::Estimate;
 
 /// The London metrics the stdout summary lists, in order.
-const TEXT_METRICS: [Metric; 12] = [
+const TEXT_METRICS: [Metric; 15] = [
     Metric::IOnTime,
     Metric::SOnTime,
     Metric::IResponseMinutes,
     Metric::IP90ResponseMinutes,
     Metric::SResponseMinutes,
+    Metric::SP90ResponseMinutes,
+    Metric::DispatchWaitMinutes,
     Metric::Utilisation,
     Metric::OverloadShare,
+    Metric::DispatchOverloadShare,
     Metric::UnmetResponseHours,
     Metric::NeighbourhoodCover,
     Metric::UnmetNeighbourhoodHours,
