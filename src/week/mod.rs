@@ -14,6 +14,7 @@
 pub mod continued_erlang;
 mod demand;
 mod evaluate;
+mod london;
 mod neighbourhood;
 mod outcome;
 pub mod queue;

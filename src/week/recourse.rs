@@ -8,6 +8,7 @@
 //! order (units, then tours, then wards), which the bit-identical outputs rely on.
 
 use super::demand::DrawDemand;
+use super::london::shared_london;
 use super::neighbourhood::{Cover, neighbourhood};
 use super::outcome::{DrawOutcome, Scratch, london as L, unit as U, ward as W};
 use super::queue::{erlang_b, erlang_c};
@@ -446,13 +447,8 @@ fn london_outcome(
     l[L::UTILISATION] = ratio(s.work, s.cap, f64::NAN);
     l[L::OVERLOAD] = s.overload / (units as f64 * p.demand.tour_shares.len() as f64);
     l[L::UNMET_RESPONSE] = s.unmet;
-    l[L::UNMET_NEIGHBOURHOOD] = cover.unmet;
-    l[L::COVER] = ratio(cover.met, cover.demand, 1.0);
     l[L::FLEX] = s.flex;
-    l[L::SURGE_AID] = sc.unit_aid.iter().sum::<f64>() + sc.ward_aid.iter().sum::<f64>();
-    l[L::SURGE_EVENTS] = d.events.len() as f64;
-    l[L::I_P90_RESPONSE] = sc.response.quantile(0.9);
-    l[L::S_P90_RESPONSE] = sc.response_s.quantile(0.9);
+    shared_london(cover, sc, d, l);
     l[L::DISPATCH_WAIT] = 0.0;
     l[L::DISPATCH_OVERLOAD] = 0.0;
     l[L::LAPSED_S] = 0.0;

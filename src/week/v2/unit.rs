@@ -136,8 +136,12 @@ pub fn unit_week(
         let prepared: Vec<Prepared> = loads.iter().map(Load::prepare).collect();
         short |= prepared.iter().any(Prepared::short);
         let base_busy = base_busy(sc, unit, unit_weight, &loads, crews, pi);
+        let crossing = (0..groups.len())
+            .map(|g| crossing_chance(p, &loads, g, pi))
+            .collect();
         tours.push(TourState {
             prepared,
+            crossing,
             loads,
             waits,
             share,
@@ -162,7 +166,7 @@ pub fn unit_week(
                     Travel::Patrol {
                         field: group.field,
                         unit_field: &unit.field,
-                        crossing: crossing_chance(p, &tour.loads, g, pi),
+                        crossing: tour.crossing[g],
                     }
                 };
                 let gt = GroupTour {
@@ -250,6 +254,8 @@ fn carried(p: &Params, l: &Load, q: &Crews) -> (f64, f64) {
 /// backlog it inherits.
 struct TourState {
     prepared: Vec<Prepared>,
+    /// Per group, the chance an I call crosses borough lines (`crossing_chance`).
+    crossing: Vec<f64>,
     loads: Vec<Load>,
     waits: Vec<DispatchWait>,
     share: f64,
