@@ -7,8 +7,8 @@
 use serde::Serialize;
 
 pub use super::response_model::{
-    Channels, DEFAULT_MODEL_VERSION, Deployment, Dispatch, PatrolWeighting, ResponseModel,
-    TravelModel,
+    Channels, DEFAULT_MODEL_VERSION, Deployment, Dispatch, Fidelity, PatrolWeighting,
+    ResponseModel, TourChange, TravelModel,
 };
 
 /// Everything a scenario sets, apart from geography and structure.
@@ -35,6 +35,9 @@ pub struct Run {
     /// Response model version: 2 (MODEL §5, the default) or 1 (the model before
     /// it was tried against London's record, kept for comparison).
     pub model_version: u32,
+    /// Analytic queueing formulas (the default) or the event-level simulation of
+    /// every call (MODEL §5.7), the reference; version 2 only.
+    pub fidelity: Fidelity,
 }
 
 /// `[pool]`: officers and PCSOs to allocate.
@@ -308,6 +311,7 @@ impl Default for Params {
                 seed: 20160101,
                 draws: 10_000,
                 model_version: DEFAULT_MODEL_VERSION,
+                fidelity: Fidelity::Analytic,
             },
             pool: Pool {
                 officers: 18_000,

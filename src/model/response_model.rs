@@ -12,6 +12,44 @@ pub const MODEL_VERSIONS: [u32; 2] = [1, 2];
 /// The model a scenario runs unless it says otherwise: version 2 (MODEL §5).
 pub const DEFAULT_MODEL_VERSION: u32 = 2;
 
+/// How a week's response is evaluated (`[run] fidelity`, MODEL §5.6–5.7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Fidelity {
+    /// Queueing formulas per unit-tour, with backlogs carried (the default: fast).
+    Analytic,
+    /// Every call of every unit-week simulated: the reference the analytic path
+    /// is tested against.
+    Events,
+}
+
+impl Fidelity {
+    /// The values scenario files write.
+    pub const KEYS: [&'static str; 2] = ["analytic", "events"];
+
+    /// The name as scenario files write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Fidelity::Analytic => "analytic",
+            Fidelity::Events => "events",
+        }
+    }
+}
+
+/// What happens to jobs in progress when a tour ends (`[response] tour_change`,
+/// event-level simulation only, MODEL §5.7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TourChange {
+    /// The next tour takes them over: its crews are the only ones on duty, and
+    /// jobs beyond them wait, at the head of their queue, for one of its crews
+    /// (the default: crew-hours stay those rostered, as in the analytic path).
+    Carry,
+    /// The crews on them finish them after their tour ends, beside the next
+    /// tour's full complement.
+    Overtime,
+}
+
 /// How a crew reaches a call (`[response] travel_model`, MODEL §5.2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -124,6 +162,7 @@ pub struct ResponseModel {
     /// Hours an S call may wait before it no longer needs attendance (lapses).
     /// Default none (off): calls wait however long it takes (MODEL §5.6).
     pub s_patience_hours: Option<f64>,
+    pub tour_change: TourChange,
 }
 
 impl Default for ResponseModel {
@@ -136,6 +175,7 @@ impl Default for ResponseModel {
             divertible_share: 0.5,
             roster_shares: None,
             s_patience_hours: None,
+            tour_change: TourChange::Carry,
         }
     }
 }

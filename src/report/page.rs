@@ -56,7 +56,13 @@ pub(in crate::report) fn charts_section(o: &mut String, charts: &[Chart]) {
 pub(in crate::report) fn provenance_rows(o: &mut String, p: &Provenance) {
     for (k, v) in [
         ("tool", format!("{} {}", p.tool, p.version)),
-        ("response model", format!("version {}", p.model_version)),
+        (
+            "response model",
+            match p.fidelity {
+                "events" => format!("version {}, every call simulated", p.model_version),
+                _ => format!("version {}, analytic", p.model_version),
+            },
+        ),
         ("scenario", format!("{} ({})", p.scenario, p.scenario_file)),
         ("scenario hash (SHA-256)", p.scenario_hash.clone()),
         ("dataset", format!("{} — {}", p.dataset, p.dataset_vintage)),

@@ -5,8 +5,8 @@
 use super::diagnostic::Sink;
 use super::reader::{Section, fmt_num, section};
 use crate::model::params::{
-    AllocationParams, Demand, Flex, Neighbourhood, Optimise, Policy, Pool, RingFence, Run, Solver,
-    Surge,
+    AllocationParams, Demand, Fidelity, Flex, Neighbourhood, Optimise, Policy, Pool, RingFence,
+    Run, Solver, Surge,
 };
 use crate::model::{AllocationMethod, CRIME_CATEGORIES, Params};
 
@@ -30,11 +30,31 @@ fn read_run(top: &Section, sink: &mut Sink, d: &Run) -> Run {
     let Some(s) = section(top, sink, "run", "run") else {
         return d.clone();
     };
-    s.deny_unknown(sink, &["seed", "draws", "model_version"]);
+    s.deny_unknown(sink, &["seed", "draws", "model_version", "fidelity"]);
+    let model_version = s.integer(sink, "model_version", d.model_version.into(), 1, 2) as u32;
+    let fidelity = match s
+        .choice(sink, "fidelity", &Fidelity::KEYS, d.fidelity.as_str())
+        .as_str()
+    {
+        "events" => Fidelity::Events,
+        _ => Fidelity::Analytic,
+    };
+    if fidelity == Fidelity::Events
+        && model_version == 1
+        && let Some(v) = s.get("fidelity")
+    {
+        sink.error(
+            v.span(),
+            "`run.fidelity = \"events\"` simulates the version 2 response model".into(),
+            "`model_version = 2` (or no `model_version`) with the event-level simulation".into(),
+            "`model_version = 1`".into(),
+        );
+    }
     Run {
         seed: s.integer(sink, "seed", d.seed, 0, i64::MAX as u64),
         draws: s.integer(sink, "draws", d.draws, 2, 100_000_000),
-        model_version: s.integer(sink, "model_version", d.model_version.into(), 1, 2) as u32,
+        model_version,
+        fidelity,
     }
 }
 

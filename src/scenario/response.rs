@@ -7,7 +7,8 @@ use toml::de::DeValue;
 use super::diagnostic::Sink;
 use super::reader::{Section, describe, section};
 use crate::model::params::{
-    Channels, Deployment, Dispatch, PatrolWeighting, Response, ResponseModel, TravelModel,
+    Channels, Deployment, Dispatch, PatrolWeighting, Response, ResponseModel, TourChange,
+    TravelModel,
 };
 
 pub(super) fn read_response(top: &Section, sink: &mut Sink, d: &Response) -> Response {
@@ -37,6 +38,7 @@ pub(super) fn read_response(top: &Section, sink: &mut Sink, d: &Response) -> Res
             "divertible_share",
             "roster_shares",
             "s_patience_hours",
+            "tour_change",
         ],
     );
     Response {
@@ -113,6 +115,21 @@ fn read_model(s: &Section, sink: &mut Sink, d: &ResponseModel) -> ResponseModel 
             .get("s_patience_hours")
             .map(|_| s.number(sink, "s_patience_hours", 1.0, 0.1, 168.0))
             .or(d.s_patience_hours),
+        tour_change: match s
+            .choice(
+                sink,
+                "tour_change",
+                &["carry", "overtime"],
+                match d.tour_change {
+                    TourChange::Carry => "carry",
+                    TourChange::Overtime => "overtime",
+                },
+            )
+            .as_str()
+        {
+            "overtime" => TourChange::Overtime,
+            _ => TourChange::Carry,
+        },
     }
 }
 

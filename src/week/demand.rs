@@ -32,6 +32,9 @@ pub struct DrawDemand {
     pub borough_i: Vec<f64>,
     pub borough_s: Vec<f64>,
     pub events: Vec<SurgeEvent>,
+    /// The key of the event-level simulation's streams (MODEL §5.7), drawn last
+    /// so that everything above is the same whichever fidelity runs.
+    pub event_key: u64,
 }
 
 /// The mean-1 gamma distribution with coefficient of variation `cv`; `None`
@@ -112,4 +115,5 @@ pub fn sample_demand<R: Rng + ?Sized>(plan: &Plan, p: &Params, rng: &mut R, out:
             });
         }
     }
+    out.event_key = rng.next_u64();
 }

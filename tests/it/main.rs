@@ -13,6 +13,7 @@ mod compare;
 mod data;
 mod demand;
 mod determinism;
+mod events;
 mod golden;
 mod invalid;
 mod model_v2;

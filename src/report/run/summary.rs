@@ -16,6 +16,8 @@ pub struct Provenance {
     pub version: &'static str,
     /// The response model that evaluated the weeks (`[run] model_version`).
     pub model_version: u32,
+    /// How weeks were evaluated (`[run] fidelity`): "analytic" or "events".
+    pub fidelity: &'static str,
     pub scenario: String,
     pub scenario_file: String,
     pub scenario_hash: String,
@@ -258,6 +260,7 @@ pub fn summarise(s: &Scenario, plan: &Plan, a: &Allocation, r: &Results) -> Summ
             tool: "wardsim",
             version: env!("CARGO_PKG_VERSION"),
             model_version: p.run.model_version,
+            fidelity: p.run.fidelity.as_str(),
             scenario: s.name.clone(),
             scenario_file: s.file.clone(),
             scenario_hash: s.hash.clone(),

@@ -65,7 +65,7 @@ pub fn render_text(s: &Summary) -> String {
     }
     let _ = writeln!(
         o,
-        "  {} allocation, ward officers {}; {} draws (weeks), seed {}",
+        "  {} allocation, ward officers {}; {} draws (weeks), seed {}{}",
         s.allocation_method,
         if s.ring_fenced {
             "ring-fenced"
@@ -73,7 +73,12 @@ pub fn render_text(s: &Summary) -> String {
             "flexible"
         },
         thousands(p.draws as f64),
-        p.seed
+        p.seed,
+        if p.fidelity == "events" {
+            "; every call simulated"
+        } else {
+            ""
+        }
     );
     let t = &s.totals;
     let _ = writeln!(

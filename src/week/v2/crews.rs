@@ -84,8 +84,32 @@ impl Load {
         let cap_i = finite_tour_wait(self.lambda_i, mu_i, t);
         let steady_i = if a_i < c_i {
             if a_i > 0.0 {
-                let p = erlang_c(c_i, a_i, b_i);
-                Steady::new(p, self.hours_i * 60.0 / (c_i - a_i), cap_i)
+                // Reduced servers: exact for I when π = 1 (S invisible to I).
+                let p_a = erlang_c(c_i, a_i, b_i);
+                let m_a = self.hours_i * 60.0 / (c_i - a_i);
+                // Non-pre-emptive priority: exact for I when π = 0. An I call
+                // waits when every crew is busy (Erlang C on the whole load) and
+                // none is on divertible S work ((1 − π·a_S/a)^c, crews' jobs
+                // taken as independent), until the next crew frees (c / s̄ an
+                // hour, less the I calls ahead).
+                let p_all = if a < c { erlang_c(c, a, b) } else { 1.0 };
+                let none_divertible = (1.0 - self.divertible * a_s / a).max(0.0).powf(c);
+                let rate_b = c * lambda / a - self.lambda_i;
+                let pi = self.divertible;
+                let (p_b, m_b) = if rate_b > 0.0 {
+                    (p_all * none_divertible, 60.0 / rate_b)
+                } else {
+                    (p_a, m_a)
+                };
+                // Between the limits, in proportion to π (checked against the
+                // event-level simulation, MODEL §5.3).
+                let p = pi * p_a + (1.0 - pi) * p_b;
+                let mean = pi * p_a * m_a + (1.0 - pi) * p_b * m_b;
+                if p > 0.0 {
+                    Steady::new(p, mean / p, cap_i)
+                } else {
+                    Steady::NONE
+                }
             } else {
                 Steady::NONE
             }

@@ -10,7 +10,9 @@
 
 mod crews;
 mod dispatch;
+mod events;
 mod sums;
+mod tours;
 mod unit;
 mod waits;
 mod ward;
@@ -21,6 +23,7 @@ use super::neighbourhood::{Cover, neighbourhood};
 use super::outcome::{DrawOutcome, Scratch, london as L, unit as U};
 use super::surge::surge_aid;
 use crate::model::metric::{UNIT_LEN, WARD_LEN};
+use crate::model::params::Fidelity;
 use crate::model::{Allocation, Params};
 use crate::plan::Plan;
 use sums::UnitSums;
@@ -42,7 +45,10 @@ pub fn evaluate(plan: &Plan, p: &Params, a: &Allocation, d: &DrawDemand, out: &m
     sc.response_s.clear();
     let mut london = UnitSums::default();
     for u in 0..nu {
-        let s = unit_week(plan, p, a, d, u, &mut sc, out);
+        let s = match p.run.fidelity {
+            Fidelity::Analytic => unit_week(plan, p, a, d, u, &mut sc, out),
+            Fidelity::Events => events::unit_week(plan, p, a, d, u, &mut sc, out),
+        };
         unit_outcome(&s, sc.unit_aid[u], p, &mut out.units[u]);
         add(&mut london, &s);
     }

@@ -1,62 +1,24 @@
-//! One command unit's week under the version 2 response model (MODEL §5): for
-//! each tour its crews from the roster (real-valued, §5.1), flex, the dispatch
-//! waits of its channel groups (§5.5), the queues of each crew group (the whole
-//! unit, or each borough when crews keep to borough lines) with backlogs carried
-//! from tour to tour through the week when any tour is short of crews (§5.6),
-//! and every ward's outcome (`ward`).
+//! One command unit's week under the version 2 response model (MODEL §5),
+//! the analytic path: from the unit's tours (`tours`: crews from the roster,
+//! flex, loads, dispatch waits), the queues of each crew group (the whole unit,
+//! or each borough when crews keep to borough lines) with backlogs carried from
+//! tour to tour through the week when any tour is short of crews (§5.6), and
+//! every ward's outcome (`ward`).
 //!
 //! Deterministic given its inputs; no randomness here.
 
-use super::crews::{Crews, Load, Prepared};
-use super::dispatch::{DispatchWait, dispatch_wait};
+use super::crews::{Crews, Load};
 use super::sums::UnitSums;
+use super::tours::{TourState, spread_pulled, unit_tours};
 use super::ward::{GroupTour, Sinks, Travel, ward_outcomes};
-use crate::model::params::{Channels, Deployment, TOUR_HOURS_PER_WEEK, TravelModel};
+use crate::model::params::TravelModel;
 use crate::model::{Allocation, Params};
-use crate::plan::{Field, Plan, UnitPlan, mean_drive};
-use crate::week::continued_erlang::erlang_b_real;
+use crate::plan::Plan;
 use crate::week::demand::DrawDemand;
-use crate::week::outcome::{DrawOutcome, Scratch, ward as W};
+use crate::week::outcome::{DrawOutcome, Scratch};
 
 /// Days of the week a backlog is carried through when any tour is short.
 const DAYS: usize = 7;
-/// Hours in one tour.
-const TOUR_HOURS: f64 = 8.0;
-
-/// A crew group: which of the unit's boroughs (positions in `unit.boroughs`) it
-/// serves, its share of the unit's crews, and its patrol field.
-struct Group<'p> {
-    boroughs: Vec<usize>,
-    crew_share: f64,
-    field: &'p Field,
-}
-
-fn groups<'p>(p: &Params, unit: &'p UnitPlan) -> Vec<Group<'p>> {
-    match p.dispatch.deployment {
-        Deployment::BoroughLines if unit.boroughs.len() > 1 => (0..unit.boroughs.len())
-            .map(|k| Group {
-                boroughs: vec![k],
-                crew_share: unit.borough_workload_share[k],
-                field: &unit.borough_fields[k],
-            })
-            .collect(),
-        _ => vec![Group {
-            boroughs: (0..unit.boroughs.len()).collect(),
-            crew_share: 1.0,
-            field: &unit.field,
-        }],
-    }
-}
-
-/// Dispatch channel groups: (boroughs served, channels).
-fn channel_groups(p: &Params, unit: &UnitPlan) -> Vec<(Vec<usize>, u32)> {
-    let all: Vec<usize> = (0..unit.boroughs.len()).collect();
-    match p.dispatch.channels {
-        Channels::PerBorough => all.into_iter().map(|k| (vec![k], 1)).collect(),
-        Channels::PerUnit => vec![(all, 1)],
-        Channels::Count(k) => vec![(all, k)],
-    }
-}
 
 /// Evaluates unit `u` of the draw; writes its wards' response outcomes.
 #[allow(clippy::too_many_arguments)]
@@ -71,92 +33,18 @@ pub fn unit_week(
 ) -> UnitSums {
     let unit = &plan.units[u];
     let r = &p.response;
-    let crew = f64::from(r.crew_size);
-    let h = plan.hours;
     let mut sums = UnitSums::default();
-    for &w in &unit.wards {
-        let o = &mut out.wards[w];
-        o[W::I_ON_TIME] = 0.0;
-        o[W::S_ON_TIME] = 0.0;
-        o[W::I_RESPONSE] = 0.0;
-        o[W::S_RESPONSE] = 0.0;
-    }
-    let (unit_weight, unit_ward_officers, unit_ward_aid) =
-        crate::week::recourse::base_travel(plan, a, d, unit, sc);
-    let hours_available = (f64::from(a.response_officers[u]) * h - sc.unit_aid[u]).max(0.0);
-    let ward_hours_available = (unit_ward_officers * h - unit_ward_aid).max(0.0);
-    let roster = p.roster_shares();
-    let groups = groups(p, unit);
-    let channels = channel_groups(p, unit);
-    let pi = r.model.divertible_share;
-
-    // Everything about each tour that does not depend on the backlog.
-    let mut tours: Vec<TourState> = Vec::with_capacity(3);
-    let mut short = false;
-    for (t, &share) in p.demand.tour_shares.iter().enumerate() {
-        let per_hour = share / TOUR_HOURS_PER_WEEK;
-        let mut crews = hours_available * roster[t] / TOUR_HOURS_PER_WEEK / crew;
-        // Dispatch waits by borough position.
-        let mut waits = vec![DispatchWait::NONE; unit.boroughs.len()];
-        for (bs, k) in &channels {
-            let li: f64 = bs.iter().map(|&k| d.borough_i[unit.boroughs[k]]).sum();
-            let ls: f64 = bs.iter().map(|&k| d.borough_s[unit.boroughs[k]]).sum();
-            let wait = dispatch_wait(*k, li * per_hour, ls * per_hour, &p.dispatch, TOUR_HOURS);
-            sums.dispatch_groups += 1.0;
-            if wait.overloaded {
-                sums.dispatch_overload += 1.0;
-            }
-            for &k in bs {
-                waits[k] = wait;
-            }
-        }
-        let mut loads = group_loads(p, sc, unit, &groups, crews, d, per_hour);
-        // Flex: pull on-duty ward officers into response when not ring-fenced.
-        let offered: f64 = loads.iter().map(|l| l.offered().0 + l.offered().1).sum();
-        let trigger = p.policy.flex.trigger_utilisation;
-        if !p.policy.ring_fence.enabled && crews > 0.0 && offered / crews > trigger {
-            let pullable =
-                p.policy.flex.max_share * ward_hours_available * share / TOUR_HOURS_PER_WEEK / crew;
-            let pulled = (offered / trigger - crews).min(pullable).max(0.0);
-            if pulled > 0.0 {
-                crews += pulled;
-                sums.pulled += pulled * crew * TOUR_HOURS_PER_WEEK;
-                loads = group_loads(p, sc, unit, &groups, crews, d, per_hour);
-            }
-        }
-        let offered: f64 = loads.iter().map(|l| l.offered().0 + l.offered().1).sum();
-        let work = offered * crew * TOUR_HOURS_PER_WEEK;
-        let cap = crews * crew * TOUR_HOURS_PER_WEEK;
-        sums.work += work;
-        sums.cap += cap;
-        sums.unmet += (work - cap).max(0.0);
-        if offered >= crews {
-            sums.overload += 1.0;
-        }
-        let prepared: Vec<Prepared> = loads.iter().map(Load::prepare).collect();
-        short |= prepared.iter().any(Prepared::short);
-        let base_busy = base_busy(sc, unit, unit_weight, &loads, crews, pi);
-        let crossing = (0..groups.len())
-            .map(|g| crossing_chance(p, &loads, g, pi))
-            .collect();
-        tours.push(TourState {
-            prepared,
-            crossing,
-            loads,
-            waits,
-            share,
-            base_busy,
-        });
-    }
-
+    super::tours::clear_wards(unit, out);
+    let ut = unit_tours(plan, p, a, d, u, sc, &mut sums);
+    let (groups, tours) = (&ut.groups, &ut.tours);
     // Tours in order, day after day, carrying each group's backlog. A day that
     // starts with the backlog the day before started with repeats it exactly,
     // and so do all the days after it: it is evaluated once, weighted for all.
-    let days = day_weights(p, &tours, groups.len(), short);
+    let days = day_weights(p, tours, groups.len(), ut.short);
     let centroid = r.model.travel_model != TravelModel::Patrol;
     for (start, weight) in days {
         let mut backlog = start;
-        for tour in &tours {
+        for tour in tours {
             for (g, group) in groups.iter().enumerate() {
                 let q: Crews = tour.prepared[g].queues(backlog[g].0, backlog[g].1);
                 backlog[g] = carried(p, &tour.loads[g], &q);
@@ -194,12 +82,7 @@ pub fn unit_week(
         }
     }
 
-    // Pulled hours fall on the unit's wards in proportion to their officers.
-    if sums.pulled > 0.0 && unit_ward_officers > 0.0 {
-        for &w in &unit.wards {
-            sc.ward_pulled[w] = sums.pulled * f64::from(a.ward_officers[w]) / unit_ward_officers;
-        }
-    }
+    spread_pulled(sc, unit, a, sums.pulled, ut.ward_officers);
     sums
 }
 
@@ -250,47 +133,6 @@ fn carried(p: &Params, l: &Load, q: &Crews) -> (f64, f64) {
     (q.i.backlog_after(), all)
 }
 
-/// A tour's crews, dispatch waits and base choice, which do not depend on the
-/// backlog it inherits.
-struct TourState {
-    prepared: Vec<Prepared>,
-    /// Per group, the chance an I call crosses borough lines (`crossing_chance`).
-    crossing: Vec<f64>,
-    loads: Vec<Load>,
-    waits: Vec<DispatchWait>,
-    share: f64,
-    base_busy: Vec<f64>,
-}
-
-/// Centroid mode, several bases: the chance each base's crews are all busy for
-/// an I call, from I's load plus the non-divertible S load (MODEL §5.3), on the
-/// base's share of crews (continued Erlang B).
-fn base_busy(
-    sc: &Scratch,
-    unit: &UnitPlan,
-    unit_weight: f64,
-    loads: &[Load],
-    crews: f64,
-    pi: f64,
-) -> Vec<f64> {
-    if unit.bases < 2 || unit_weight <= 0.0 {
-        return vec![0.0; unit.bases];
-    }
-    let a: f64 = loads
-        .iter()
-        .map(|l| {
-            let (ai, as_) = l.offered();
-            ai + (1.0 - pi) * as_
-        })
-        .sum();
-    (0..unit.bases)
-        .map(|j| {
-            let frac = sc.base_weight[j] / unit_weight;
-            erlang_b_real(crews * unit.base_share[j], frac * a)
-        })
-        .collect()
-}
-
 /// The exponential rates of the steady parts of a group's I and S queues.
 fn q_rates(q: &Crews) -> (f64, f64) {
     use super::waits::TourQueue;
@@ -299,104 +141,4 @@ fn q_rates(q: &Crews) -> (f64, f64) {
         TourQueue::Fluid { after, .. } => after.rate,
     };
     (rate(&q.i), rate(&q.s))
-}
-
-/// Under borough lines, the chance that a crew of another borough of the unit
-/// is free for an I call when all of the group's own are busy: Erlang B of the
-/// rest of the unit on its I load and non-divertible S load. 0 with one group.
-/// Only I calls cross (assumption: an emergency takes the nearest free crew
-/// whatever its borough; an S call waits for its own borough's crew).
-fn crossing_chance(p: &Params, loads: &[Load], g: usize, pi: f64) -> f64 {
-    if loads.len() < 2 || p.dispatch.deployment != Deployment::BoroughLines {
-        return 0.0;
-    }
-    let (mut c, mut a) = (0.0, 0.0);
-    for (k, l) in loads.iter().enumerate() {
-        if k != g {
-            let (ai, as_) = l.offered();
-            c += l.crews;
-            a += ai + (1.0 - pi) * as_;
-        }
-    }
-    if c <= 0.0 {
-        0.0
-    } else {
-        1.0 - erlang_b_real(c, a)
-    }
-}
-
-/// Each group's load in a tour with `crews` crews on duty in the unit.
-#[allow(clippy::too_many_arguments)]
-fn group_loads(
-    p: &Params,
-    sc: &mut Scratch,
-    unit: &UnitPlan,
-    groups: &[Group],
-    crews: f64,
-    d: &DrawDemand,
-    per_hour: f64,
-) -> Vec<Load> {
-    let r = &p.response;
-    let crew = f64::from(r.crew_size);
-    let pi = r.model.divertible_share;
-    groups
-        .iter()
-        .map(|g| {
-            let c = crews * g.crew_share;
-            let li: f64 = g
-                .boroughs
-                .iter()
-                .map(|&k| d.borough_i[unit.boroughs[k]])
-                .sum();
-            let ls: f64 = g
-                .boroughs
-                .iter()
-                .map(|&k| d.borough_s[unit.boroughs[k]])
-                .sum();
-            let (li, ls) = (li * per_hour, ls * per_hour);
-            // One-way travel that service includes: in patrol mode a crew resumes
-            // patrol from the scene (no return leg); from a base it drives back.
-            let (out_minutes, legs) = match r.model.travel_model {
-                TravelModel::Patrol => {
-                    let on_scene = li * r.i_service_hours * r.i_officers / crew
-                        + ls * r.s_service_hours * r.s_officers / crew;
-                    let free = (c
-                        - li * r.i_service_hours * r.i_officers / crew
-                        - (1.0 - pi) * (on_scene - li * r.i_service_hours * r.i_officers / crew))
-                        .max(0.25);
-                    let drive = mean_drive(
-                        g.field.area_km2,
-                        free,
-                        r.model.patrol_k,
-                        r.road_factor,
-                        r.speed_kmh,
-                    );
-                    (r.turnout_minutes + drive, 1.0)
-                }
-                TravelModel::Centroid | TravelModel::Disc => (centroid_mean_travel(sc, unit), 2.0),
-            };
-            Load {
-                crews: c,
-                lambda_i: li,
-                lambda_s: ls,
-                hours_i: r.i_officers / crew * (r.i_service_hours + legs * out_minutes / 60.0),
-                hours_s: r.s_officers / crew * (r.s_service_hours + legs * out_minutes / 60.0),
-                divertible: pi,
-                tour_hours: TOUR_HOURS,
-            }
-        })
-        .collect()
-}
-
-/// Call-weighted mean travel from the wards' own bases (version 1's travel,
-/// before base choice), minutes.
-fn centroid_mean_travel(sc: &Scratch, unit: &UnitPlan) -> f64 {
-    let total: f64 = sc.base_weight.iter().sum();
-    if total <= 0.0 {
-        return 0.0;
-    }
-    (0..unit.bases)
-        .map(|j| sc.base_weight[j] * sc.base_own[j])
-        .sum::<f64>()
-        / total
 }

@@ -358,7 +358,7 @@ fn after_dispatch<F: Fn(f64) -> f64>(target: f64, mean: f64, p: f64, on_time: F)
 /// Mean drive (minutes) from the nearest of `free` patrolling crews to a call
 /// in ward `w`. Crews patrol evenly by area, or by expected calls; where a
 /// ward would hold less than one crew, the field's density is used.
-fn patrol_mean(plan: &Plan, p: &Params, w: usize, field: &Field, free: f64) -> f64 {
+pub(super) fn patrol_mean(plan: &Plan, p: &Params, w: usize, field: &Field, free: f64) -> f64 {
     let r = &p.response;
     let area_per_crew = match r.model.patrol_weighting {
         PatrolWeighting::Area => field.area_km2 / free,
