@@ -62,6 +62,29 @@ fn versions(c: &mut Criterion) {
     group.finish();
 }
 
+/// The event-level simulation (MODEL §5.7) against the analytic path, on the
+/// status quo, all threads (target: 10,000 London weeks in under 60 s on two
+/// cores, memory flat in draws).
+fn fidelity(c: &mut Criterion) {
+    use wardsim::model::params::Fidelity;
+    let mut group = c.benchmark_group("fidelity");
+    group.throughput(Throughput::Elements(1_024));
+    group.sample_size(10);
+    for fidelity in [Fidelity::Analytic, Fidelity::Events] {
+        let mut s = london("status-quo-2016.toml");
+        s.params.run.fidelity = fidelity;
+        let plan = Plan::new(&s);
+        let a = allocate(&s, &plan).expect("feasible");
+        group.bench_function(
+            format!("status-quo-2016/{}/all_threads", fidelity.as_str()),
+            |b| {
+                b.iter(|| simulate(&plan, &s.params, &a, 1_024, &NoProgress));
+            },
+        );
+    }
+    group.finish();
+}
+
 /// Status quo and two-PCs side by side on common draws (the `compare` workload).
 fn paired(c: &mut Criterion) {
     let mut group = c.benchmark_group("compare_london");
@@ -100,5 +123,5 @@ fn allocation(c: &mut Criterion) {
     c.bench_function("plan_london", |b| b.iter(|| Plan::new(&s)));
 }
 
-criterion_group!(benches, throughput, versions, paired, allocation);
+criterion_group!(benches, throughput, versions, fidelity, paired, allocation);
 criterion_main!(benches);

@@ -29,7 +29,7 @@ impl<R: Reach> State<'_, R> {
             if self.cross(c, g, t) {
                 return;
             }
-            if let Some(&k) = self.divertible(g, t).first() {
+            if let (_, Some(k)) = self.divertible(g, t) {
                 let pool = self.slots[k].pool;
                 let minutes = self.reach.busy(&call, pool);
                 self.divert(c, k, t, minutes);
@@ -49,8 +49,8 @@ impl<R: Reach> State<'_, R> {
     fn nearest_of_all(&mut self, c: usize, g: usize, own: usize, t: f64) -> bool {
         let call = self.calls[c];
         let free: u32 = self.pools_of(g).map(|p| self.free[p]).sum();
-        let divertible = self.divertible(g, t);
-        let n = free + divertible.len() as u32;
+        let (divertible, first) = self.divertible(g, t);
+        let n = free + divertible;
         if n == 0 {
             return false;
         }
@@ -63,7 +63,9 @@ impl<R: Reach> State<'_, R> {
             };
             self.take_free(c, pool, t, minutes);
         } else {
-            self.divert(c, divertible[0], t, minutes);
+            if let Some(k) = first {
+                self.divert(c, k, t, minutes);
+            }
         }
         true
     }
@@ -92,31 +94,27 @@ impl<R: Reach> State<'_, R> {
         self.start(slot, pool, Item::Call(c), t, Some(minutes));
     }
 
-    /// Slots of group `g` on scene at a divertible S job, in order of the work
-    /// they have left (least first).
-    fn divertible(&self, g: usize, t: f64) -> Vec<usize> {
+    /// How many crews of group `g` are on scene at a divertible S job, and the
+    /// one with least work left (lowest slot on ties).
+    fn divertible(&self, g: usize, t: f64) -> (u32, Option<usize>) {
         let fleet = self.fleet;
-        let mut out: Vec<usize> = self
-            .slots
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| {
-                s.active
-                    && !s.retiring
-                    && !s.is_i
-                    && s.divertible
-                    && s.on_scene <= t
-                    && fleet.pool_group[s.pool] == g
-            })
-            .map(|(k, _)| k)
-            .collect();
-        out.sort_by(|&a, &b| {
-            self.slots[a]
-                .until
-                .total_cmp(&self.slots[b].until)
-                .then(a.cmp(&b))
-        });
-        out
+        let mut count = 0;
+        let mut best: Option<(f64, usize)> = None;
+        for (k, s) in self.slots.iter().enumerate() {
+            if s.active
+                && !s.retiring
+                && !s.is_i
+                && s.divertible
+                && s.on_scene <= t
+                && fleet.pool_group[s.pool] == g
+            {
+                count += 1;
+                if best.is_none_or(|(until, _)| s.until < until) {
+                    best = Some((s.until, k));
+                }
+            }
+        }
+        (count, best.map(|(_, k)| k))
     }
 
     /// An I call takes the crew in slot `k` from its S job; the rest of that
