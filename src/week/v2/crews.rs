@@ -189,6 +189,16 @@ pub struct Prepared {
 }
 
 impl Prepared {
+    /// The chances that an I and an S call wait for a crew (1 at or over
+    /// capacity).
+    pub fn wait_chances(&self) -> (f64, f64) {
+        let chance = |over: bool, s: Steady| if over { 1.0 } else { s.p };
+        (
+            chance(self.i_over, self.steady_i),
+            chance(self.s_over, self.steady_s),
+        )
+    }
+
     /// Whether either queue is at or over capacity.
     pub fn short(&self) -> bool {
         self.i_over || self.s_over
