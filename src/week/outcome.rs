@@ -32,6 +32,10 @@ pub(super) struct Scratch {
     pub response: ResponseGrid,
     /// S-grade response times of the draw (for its P90).
     pub response_s: ResponseGrid,
+    /// London's I and S grids while version 2 fills `response` and
+    /// `response_s` one command unit at a time (for the unit's P90).
+    pub london_i: ResponseGrid,
+    pub london_s: ResponseGrid,
     pub unit_aid: Vec<f64>,
     pub borough_calls: Vec<f64>,
     pub borough_demand: Vec<f64>,
@@ -65,7 +69,9 @@ pub(super) mod unit {
     pub const I_ON_TIME: usize = UNIT.index(Metric::IOnTime);
     pub const S_ON_TIME: usize = UNIT.index(Metric::SOnTime);
     pub const I_RESPONSE: usize = UNIT.index(Metric::IResponseMinutes);
+    pub const I_P90_RESPONSE: usize = UNIT.index(Metric::IP90ResponseMinutes);
     pub const S_RESPONSE: usize = UNIT.index(Metric::SResponseMinutes);
+    pub const S_P90_RESPONSE: usize = UNIT.index(Metric::SP90ResponseMinutes);
     pub const UTILISATION: usize = UNIT.index(Metric::Utilisation);
     pub const OVERLOAD: usize = UNIT.index(Metric::OverloadShare);
     pub const DISPATCH_WAIT: usize = UNIT.index(Metric::DispatchWaitMinutes);

@@ -414,6 +414,9 @@ fn unit_outcome(s: &UnitSums, unit_weight: f64, aid: f64, p: &Params, o: &mut [f
     } else {
         f64::NAN
     };
+    // Version 1 keeps one London grid; per-unit percentiles are version 2's.
+    o[U::I_P90_RESPONSE] = f64::NAN;
+    o[U::S_P90_RESPONSE] = f64::NAN;
     o[U::DISPATCH_WAIT] = 0.0;
     o[U::DISPATCH_OVERLOAD] = 0.0;
     o[U::LAPSED_S] = 0.0;

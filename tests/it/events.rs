@@ -180,3 +180,36 @@ fn handing_work_over_at_a_tour_change_is_slower_for_s_than_overtime() {
     );
     assert!(o > c + 0.05, "S carry {c}, overtime {o}");
 }
+
+#[test]
+fn every_units_p90_brackets_londons_in_every_week_in_both_fidelities() {
+    // London's calls are the units' calls together, so London's 90th percentile
+    // lies between the units' lowest and highest, week by week.
+    use wardsim::allocation::allocate;
+    use wardsim::model::metric::{LONDON, UNIT};
+    use wardsim::model::params::Fidelity;
+    use wardsim::plan::Plan;
+    use wardsim::week::{DrawDemand, DrawOutcome, draw_rng, evaluate, sample_demand};
+    let mut cache = DatasetCache::default();
+    for fidelity in [Fidelity::Analytic, Fidelity::Events] {
+        let mut s = london("schema_version = 1\n", &mut cache);
+        s.params.run.fidelity = fidelity;
+        let plan = Plan::new(&s);
+        let a = allocate(&s, &plan).unwrap();
+        let (mut d, mut o) = (DrawDemand::default(), DrawOutcome::default());
+        for i in 0..12 {
+            sample_demand(&plan, &s.params, &mut draw_rng(7, i), &mut d);
+            evaluate(&plan, &s.params, &a, &d, &mut o);
+            for m in [Metric::IP90ResponseMinutes, Metric::SP90ResponseMinutes] {
+                let l = o.london[LONDON.index(m)];
+                let units: Vec<f64> = o.units.iter().map(|u| u[UNIT.index(m)]).collect();
+                let lo = units.iter().copied().fold(f64::INFINITY, f64::min);
+                let hi = units.iter().copied().fold(0.0, f64::max);
+                assert!(
+                    lo > 0.0 && lo - 0.5 <= l && l <= hi + 0.5,
+                    "{fidelity:?} {m} week {i}: {lo} {l} {hi}"
+                );
+            }
+        }
+    }
+}

@@ -41,17 +41,28 @@ pub fn evaluate(plan: &Plan, p: &Params, a: &Allocation, d: &DrawDemand, out: &m
     sc.ward_aid.clear();
     sc.ward_aid.resize(nw, 0.0);
     surge_aid(plan, p, a, d, &mut sc);
-    sc.response.clear();
-    sc.response_s.clear();
+    // Each unit's calls go to its own grids (`response`, `response_s`), for its
+    // P90, and then into London's.
+    sc.london_i.clear();
+    sc.london_s.clear();
     let mut london = UnitSums::default();
     for u in 0..nu {
+        sc.response.clear();
+        sc.response_s.clear();
         let s = match p.run.fidelity {
             Fidelity::Analytic => unit_week(plan, p, a, d, u, &mut sc, out),
             Fidelity::Events => events::unit_week(plan, p, a, d, u, &mut sc, out),
         };
-        unit_outcome(&s, sc.unit_aid[u], p, &mut out.units[u]);
+        let o = &mut out.units[u];
+        unit_outcome(&s, sc.unit_aid[u], p, o);
+        sc.london_i.absorb(&sc.response);
+        sc.london_s.absorb(&sc.response_s);
+        o[U::I_P90_RESPONSE] = sc.response.quantile(0.9);
+        o[U::S_P90_RESPONSE] = sc.response_s.quantile(0.9);
         add(&mut london, &s);
     }
+    std::mem::swap(&mut sc.response, &mut sc.london_i);
+    std::mem::swap(&mut sc.response_s, &mut sc.london_s);
     let cover = neighbourhood(plan, p, a, d, &mut sc, out);
     london_outcome(&london, cover, &mut sc, nu, p, d, out);
     out.scratch = sc;
