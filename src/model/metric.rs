@@ -151,7 +151,7 @@ impl Metric {
                 text_label: "I response time, P90 minutes",
                 unit: Unit::Minutes,
                 better: Better::Lower,
-                description: "90th percentile of minutes from call to arrival over the week's I calls, London's or the command unit's (on a half-minute grid; capped at 240; per unit under model version 2 only)",
+                description: "90th percentile of minutes from call to arrival over the week's I calls of London, the command unit or the borough (on a half-minute grid; capped at 240; per unit and borough under model version 2 only)",
             },
             Metric::SResponseMinutes => &MetricInfo {
                 key: "s_response_minutes",
@@ -169,7 +169,7 @@ impl Metric {
                 text_label: "S response time, P90 minutes",
                 unit: Unit::Minutes,
                 better: Better::Lower,
-                description: "90th percentile of minutes from call to arrival over the week's S calls, London's or the command unit's (on a half-minute grid; capped at 240; per unit under model version 2 only)",
+                description: "90th percentile of minutes from call to arrival over the week's S calls of London, the command unit or the borough (on a half-minute grid; capped at 240; per unit and borough under model version 2 only)",
             },
             Metric::Utilisation => &MetricInfo {
                 key: "utilisation",
@@ -443,7 +443,9 @@ pub const BOROUGH: Level = Level {
         Metric::IOnTime,
         Metric::SOnTime,
         Metric::IResponseMinutes,
+        Metric::IP90ResponseMinutes,
         Metric::SResponseMinutes,
+        Metric::SP90ResponseMinutes,
         Metric::NeighbourhoodCover,
         Metric::UnmetNeighbourhoodHours,
     ],

@@ -1,7 +1,8 @@
 //! Neighbourhood cover in one draw (MODEL §5): ward officer hours left after
 //! flex and surge aid, plus weighted PCSO hours, against the week's
 //! neighbourhood demand, per ward, per borough and for London; and each
-//! borough's call-weighted I and S on-time shares.
+//! borough's I and S on-time shares and mean responses: weighted by its wards'
+//! calls, or, when every call was simulated, from its own calls.
 //!
 //! Deterministic given its inputs; no randomness here.
 
@@ -64,13 +65,25 @@ pub(super) fn neighbourhood(
         sc.borough_calls[b] += calls;
         sc.borough_demand[b] += demand;
     }
+    let share = |x: f64, total: f64| if total > 0.0 { x / total } else { 1.0 };
+    let mean = |x: f64, total: f64| if total > 0.0 { x / total } else { f64::NAN };
     for (b, ob) in out.boroughs.iter_mut().enumerate() {
-        let share = |x: f64, total: f64| if total > 0.0 { x / total } else { 1.0 };
-        ob[B::I_ON_TIME] = share(ob[B::I_ON_TIME], sc.borough_calls[b]);
-        ob[B::S_ON_TIME] = share(ob[B::S_ON_TIME], sc.borough_calls[b]);
-        let mean = |x: f64, total: f64| if total > 0.0 { x / total } else { f64::NAN };
-        ob[B::I_RESPONSE] = mean(ob[B::I_RESPONSE], sc.borough_calls[b]);
-        ob[B::S_RESPONSE] = mean(ob[B::S_RESPONSE], sc.borough_calls[b]);
+        match sc.borough_response.get(b) {
+            // Simulated calls: the borough's own calls (a borough without calls
+            // of a grade this week has no figure for it).
+            Some(r) => {
+                ob[B::I_ON_TIME] = mean(r[0], r[1]);
+                ob[B::I_RESPONSE] = mean(r[2], r[1]);
+                ob[B::S_ON_TIME] = mean(r[3], r[4]);
+                ob[B::S_RESPONSE] = mean(r[5], r[4]);
+            }
+            None => {
+                ob[B::I_ON_TIME] = share(ob[B::I_ON_TIME], sc.borough_calls[b]);
+                ob[B::S_ON_TIME] = share(ob[B::S_ON_TIME], sc.borough_calls[b]);
+                ob[B::I_RESPONSE] = mean(ob[B::I_RESPONSE], sc.borough_calls[b]);
+                ob[B::S_RESPONSE] = mean(ob[B::S_RESPONSE], sc.borough_calls[b]);
+            }
+        }
         ob[B::COVER] = share(ob[B::COVER], sc.borough_demand[b]);
     }
     Cover {

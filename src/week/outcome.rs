@@ -36,8 +36,16 @@ pub(super) struct Scratch {
     /// `response_s` one command unit at a time (for the unit's P90).
     pub london_i: ResponseGrid,
     pub london_s: ResponseGrid,
+    /// Version 2: each borough's I and S grids (by borough), filled by its
+    /// unit, and its I and S 90th percentiles.
+    pub borough_grids: Vec<[ResponseGrid; 2]>,
+    pub borough_p90: Vec<[f64; 2]>,
     pub unit_aid: Vec<f64>,
     pub borough_calls: Vec<f64>,
+    /// Event-level simulation: per borough, its calls' sums (I on time, I
+    /// calls, I minutes, S on time, S calls, S minutes), so its figures come
+    /// from its own calls; empty under the analytic path.
+    pub borough_response: Vec<[f64; 6]>,
     pub borough_demand: Vec<f64>,
 }
 
@@ -101,6 +109,8 @@ pub(super) mod borough {
     pub const S_ON_TIME: usize = BOROUGH.index(Metric::SOnTime);
     pub const I_RESPONSE: usize = BOROUGH.index(Metric::IResponseMinutes);
     pub const S_RESPONSE: usize = BOROUGH.index(Metric::SResponseMinutes);
+    pub const I_P90_RESPONSE: usize = BOROUGH.index(Metric::IP90ResponseMinutes);
+    pub const S_P90_RESPONSE: usize = BOROUGH.index(Metric::SP90ResponseMinutes);
     pub const COVER: usize = BOROUGH.index(Metric::NeighbourhoodCover);
     pub const UNMET_NEIGHBOURHOOD: usize = BOROUGH.index(Metric::UnmetNeighbourhoodHours);
 }

@@ -91,6 +91,7 @@ pub fn evaluate(plan: &Plan, p: &Params, a: &Allocation, d: &DrawDemand, out: &m
     out.wards.resize(nw, [0.0; WARD_LEN]);
     // Scratch vectors reused across draws (taken out so `out` can be written meanwhile).
     let mut sc = std::mem::take(&mut out.scratch);
+    sc.borough_response.clear();
     sc.ward_pulled.clear();
     sc.ward_pulled.resize(nw, 0.0);
     sc.ward_aid.clear();
@@ -115,6 +116,11 @@ pub fn evaluate(plan: &Plan, p: &Params, a: &Allocation, d: &DrawDemand, out: &m
         ldn.flex += sums.pulled;
     }
     let cover = neighbourhood(plan, p, a, d, &mut sc, out);
+    // Version 1 keeps one London grid; per-borough percentiles are version 2's.
+    for ob in &mut out.boroughs {
+        ob[super::outcome::borough::I_P90_RESPONSE] = f64::NAN;
+        ob[super::outcome::borough::S_P90_RESPONSE] = f64::NAN;
+    }
     london_outcome(&ldn, cover, &mut sc, nu, p, d, out);
     out.scratch = sc;
 }

@@ -182,17 +182,21 @@ fn handing_work_over_at_a_tour_change_is_slower_for_s_than_overtime() {
 }
 
 #[test]
-fn every_units_p90_brackets_londons_in_every_week_in_both_fidelities() {
-    // London's calls are the units' calls together, so London's 90th percentile
-    // lies between the units' lowest and highest, week by week.
+fn percentiles_bracket_each_other_from_boroughs_to_london_in_both_fidelities() {
+    // London's calls are the units' calls together, and a unit's its boroughs',
+    // so each 90th percentile lies between those of its parts, week by week.
     use wardsim::allocation::allocate;
-    use wardsim::model::metric::{LONDON, UNIT};
+    use wardsim::model::metric::{BOROUGH, LONDON, UNIT};
     use wardsim::model::params::Fidelity;
     use wardsim::plan::Plan;
     use wardsim::week::{DrawDemand, DrawOutcome, draw_rng, evaluate, sample_demand};
     let mut cache = DatasetCache::default();
     for fidelity in [Fidelity::Analytic, Fidelity::Events] {
-        let mut s = london("schema_version = 1\n", &mut cache);
+        // The 2018 BCUs: units of several boroughs.
+        let mut s = london(
+            "schema_version = 1\n[structure]\nunits = \"bcu2018\"\n",
+            &mut cache,
+        );
         s.params.run.fidelity = fidelity;
         let plan = Plan::new(&s);
         let a = allocate(&s, &plan).unwrap();
@@ -209,7 +213,37 @@ fn every_units_p90_brackets_londons_in_every_week_in_both_fidelities() {
                     lo > 0.0 && lo - 0.5 <= l && l <= hi + 0.5,
                     "{fidelity:?} {m} week {i}: {lo} {l} {hi}"
                 );
+                // And each unit's between its boroughs'.
+                for (u, unit) in plan.units.iter().enumerate() {
+                    let l = o.units[u][UNIT.index(m)];
+                    let bs: Vec<f64> = unit
+                        .boroughs
+                        .iter()
+                        .map(|&b| o.boroughs[b][BOROUGH.index(m)])
+                        .collect();
+                    let lo = bs.iter().copied().fold(f64::INFINITY, f64::min);
+                    let hi = bs.iter().copied().fold(0.0, f64::max);
+                    assert!(
+                        lo - 0.5 <= l && l <= hi + 0.5,
+                        "{fidelity:?} {m} unit {u}: {lo} {l} {hi}"
+                    );
+                }
             }
+        }
+    }
+}
+
+#[test]
+fn each_borough_is_measured_on_its_own_calls_every_week() {
+    // Under the event-level simulation a borough's figures come from its own
+    // calls, so every week counts, even when one of its wards had no call.
+    let mut cache = DatasetCache::default();
+    let r = run(&london(&with_draws(EVENTS, 40), &mut cache));
+    for b in &r.summary.boroughs {
+        for m in [Metric::IOnTime, Metric::SOnTime, Metric::SResponseMinutes] {
+            let e = b.metrics[&m].unwrap();
+            assert_eq!(e.draws, 40, "{} {m}", b.borough_name);
+            assert!(e.mean > 0.0 && e.mean.is_finite(), "{} {m}", b.borough_name);
         }
     }
 }

@@ -20,7 +20,8 @@ mod ward;
 use super::demand::DrawDemand;
 use super::london::shared_london;
 use super::neighbourhood::{Cover, neighbourhood};
-use super::outcome::{DrawOutcome, Scratch, london as L, unit as U};
+use super::outcome::{DrawOutcome, Scratch, borough as B, london as L, unit as U};
+use super::response_time::ResponseGrid;
 use super::surge::surge_aid;
 use crate::model::metric::{UNIT_LEN, WARD_LEN};
 use crate::model::params::Fidelity;
@@ -45,27 +46,54 @@ pub fn evaluate(plan: &Plan, p: &Params, a: &Allocation, d: &DrawDemand, out: &m
     // P90, and then into London's.
     sc.london_i.clear();
     sc.london_s.clear();
+    sc.borough_response.clear();
+    if p.run.fidelity == Fidelity::Events {
+        sc.borough_response
+            .resize(plan.borough_wards.len(), [0.0; 6]);
+    }
     let mut london = UnitSums::default();
+    let nb = plan.borough_wards.len();
+    sc.borough_grids.resize_with(nb, Default::default);
+    sc.borough_p90.resize(nb, [0.0; 2]);
     for u in 0..nu {
-        sc.response.clear();
-        sc.response_s.clear();
+        for &b in &plan.units[u].boroughs {
+            sc.borough_grids[b].iter_mut().for_each(ResponseGrid::clear);
+        }
         let s = match p.run.fidelity {
             Fidelity::Analytic => unit_week(plan, p, a, d, u, &mut sc, out),
             Fidelity::Events => events::unit_week(plan, p, a, d, u, &mut sc, out),
         };
         let o = &mut out.units[u];
         unit_outcome(&s, sc.unit_aid[u], p, o);
-        sc.london_i.absorb(&sc.response);
-        sc.london_s.absorb(&sc.response_s);
-        o[U::I_P90_RESPONSE] = sc.response.quantile(0.9);
-        o[U::S_P90_RESPONSE] = sc.response_s.quantile(0.9);
+        percentiles(plan, u, &mut sc, o);
         add(&mut london, &s);
     }
     std::mem::swap(&mut sc.response, &mut sc.london_i);
     std::mem::swap(&mut sc.response_s, &mut sc.london_s);
     let cover = neighbourhood(plan, p, a, d, &mut sc, out);
+    for (ob, p90) in out.boroughs.iter_mut().zip(&sc.borough_p90) {
+        ob[B::I_P90_RESPONSE] = p90[0];
+        ob[B::S_P90_RESPONSE] = p90[1];
+    }
     london_outcome(&london, cover, &mut sc, nu, p, d, out);
     out.scratch = sc;
+}
+
+/// Unit `u`'s boroughs' grids make its grids, which go into London's; the
+/// 90th percentiles of each (a grid's percentile is taken last: it uses it up).
+fn percentiles(plan: &Plan, u: usize, sc: &mut Scratch, o: &mut [f64; UNIT_LEN]) {
+    sc.response.clear();
+    sc.response_s.clear();
+    for &b in &plan.units[u].boroughs {
+        let [gi, gs] = &mut sc.borough_grids[b];
+        sc.response.absorb(gi);
+        sc.response_s.absorb(gs);
+        sc.borough_p90[b] = [gi.quantile(0.9), gs.quantile(0.9)];
+    }
+    sc.london_i.absorb(&sc.response);
+    sc.london_s.absorb(&sc.response_s);
+    o[U::I_P90_RESPONSE] = sc.response.quantile(0.9);
+    o[U::S_P90_RESPONSE] = sc.response_s.quantile(0.9);
 }
 
 fn add(l: &mut UnitSums, s: &UnitSums) {

@@ -65,19 +65,24 @@ pub fn unit_week(
                     travel,
                     base_busy: &tour.base_busy,
                 };
-                let mut sinks = Sinks {
-                    wards: &mut out.wards,
-                    grid_i: &mut sc.response,
-                    grid_s: &mut sc.response_s,
-                    sums: &mut sums,
-                };
+                // Each borough's calls go to its own grids.
                 for &k in &group.boroughs {
-                    let wards = &plan.borough_wards[unit.boroughs[k]];
-                    ward_outcomes(plan, p, d, wards, k, &gt, &mut sinks);
+                    let b = unit.boroughs[k];
+                    let [grid_i, grid_s] = &mut sc.borough_grids[b];
+                    let mut sinks = Sinks {
+                        wards: &mut out.wards,
+                        grid_i,
+                        grid_s,
+                        sums: &mut sums,
+                    };
+                    ward_outcomes(plan, p, d, &plan.borough_wards[b], k, &gt, &mut sinks);
                 }
                 let (ri, rs) = q_rates(&q);
-                sc.response.finish_group(ri);
-                sc.response_s.finish_group(rs);
+                for &k in &group.boroughs {
+                    let [grid_i, grid_s] = &mut sc.borough_grids[unit.boroughs[k]];
+                    grid_i.finish_group(ri);
+                    grid_s.finish_group(rs);
+                }
             }
         }
     }

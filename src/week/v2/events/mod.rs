@@ -150,21 +150,25 @@ fn outcomes(
         };
         o[on_at] += on;
         o[resp_at] += minutes;
+        let b = &mut sc.borough_response[plan.wards[w].borough];
+        let at = if call.is_i { 0 } else { 3 };
+        b[at] += on;
+        b[at + 1] += 1.0;
+        b[at + 2] += minutes;
         counts[w][usize::from(!call.is_i)] += 1.0;
         sums.dispatch_wait += dispatch;
-        let grid = if call.is_i {
-            &mut sc.response
-        } else {
-            &mut sc.response_s
-        };
+        let grid = &mut sc.borough_grids[plan.wards[w].borough][usize::from(!call.is_i)];
         match (reached, fate.lapsed) {
             (true, _) => grid.add(1.0, minutes, 0.0),
             (false, false) => grid.add_overloaded(1.0),
             (false, true) => {}
         }
     }
-    sc.response.finish_group(f64::INFINITY);
-    sc.response_s.finish_group(f64::INFINITY);
+    for &b in &unit.boroughs {
+        for grid in &mut sc.borough_grids[b] {
+            grid.finish_group(f64::INFINITY);
+        }
+    }
     // A ward without calls of a grade this week has no figure for it (NaN,
     // skipped when weeks are merged).
     for &w in &unit.wards {
