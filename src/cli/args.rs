@@ -20,7 +20,8 @@ Examples:
 Exit codes:
   0  success
   1  a run failed (e.g. the pool cannot meet the policy minimums), or outputs could not be written
-  2  bad input: scenario, dataset or command-line problems (each reported as file:line:column)";
+  2  bad input: scenario, dataset or command-line problems (each reported as file:line:column)
+  130  stopped by Ctrl-C or SIGTERM, after any output folder being written was complete";
 
 /// The whole command line.
 #[derive(Debug, Parser)]

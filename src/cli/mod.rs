@@ -8,6 +8,7 @@ mod allocate;
 mod args;
 mod compare;
 mod inspect;
+mod interrupt;
 mod merge;
 mod outputs;
 mod pictures;
@@ -28,10 +29,14 @@ pub mod exit {
     pub const RUN_FAILED: u8 = 1;
     /// Bad input: scenario, dataset, part files or flags.
     pub const BAD_INPUT: u8 = 2;
+    /// Stopped by Ctrl-C or SIGTERM (after any output being written was
+    /// complete).
+    pub const INTERRUPTED: u8 = 130;
 }
 
 /// Runs a parsed command line; returns its exit code.
 pub fn execute(cli: Cli) -> u8 {
+    interrupt::install();
     match cli.command {
         Command::Run(args) => run::run(args),
         Command::Compare(args) => compare::compare(args),

@@ -19,7 +19,7 @@ mod pictures;
 pub mod run;
 pub mod sweep;
 
-pub use atomic::{write_file, write_folder};
+pub use atomic::{hold_writes, recover_leftovers, write_file, write_folder};
 pub use compare::{
     AreaDifference, CompareReport, Comparison, Difference, Row, RuleRow, compare,
     render_comparison_text,

@@ -15,6 +15,7 @@ mod demand;
 mod determinism;
 mod events;
 mod golden;
+mod interrupt;
 mod invalid;
 mod model_v2;
 mod optimise;
