@@ -8,6 +8,14 @@ use super::error::DataError;
 use crate::model::geography::BoroughGroup;
 use crate::model::{Borough, BoroughId, CRIME_CATEGORIES, Ward, WardId};
 
+/// Bounds on dataset numbers, far beyond any city's yet small enough that
+/// every figure computed from them stays finite: a ward's area (hectares; 1
+/// million is 10,000 km²), a coordinate or length in metres (100,000 km), and a
+/// ward's residents or crimes in a year.
+pub const MAX_HECTARES: f64 = 1e6;
+pub const MAX_METRES: f64 = 1e8;
+pub const MAX_COUNT: f64 = 1e8;
+
 pub(super) fn read_boroughs(file: &str, text: &str, errors: &mut Vec<DataError>) -> Vec<Borough> {
     let Some(t) = Table::parse(file, text, errors) else {
         return Vec::new();
@@ -98,14 +106,16 @@ pub(super) fn read_wards(
         let code = t.non_empty(line, row, c[0], errors);
         let name = t.non_empty(line, row, c[1], errors);
         let borough_code = t.non_empty(line, row, c[2], errors);
-        let area = t.number(line, row, c[3], 0.0, errors);
-        let nonland = t.number(line, row, c[4], 0.0, errors);
-        let easting = t.number(line, row, c[5], f64::NEG_INFINITY, errors);
-        let northing = t.number(line, row, c[6], f64::NEG_INFINITY, errors);
-        let population = t.number(line, row, c[7], 0.0, errors);
+        let area = t.number(line, row, c[3], 0.0, MAX_HECTARES, errors);
+        let nonland = t.number(line, row, c[4], 0.0, MAX_HECTARES, errors);
+        let easting = t.number(line, row, c[5], -MAX_METRES, MAX_METRES, errors);
+        let northing = t.number(line, row, c[6], -MAX_METRES, MAX_METRES, errors);
+        let population = t.number(line, row, c[7], 0.0, MAX_COUNT, errors);
         let mut crime = [0.0; 11];
         for (k, &col) in cc.iter().enumerate() {
-            crime[k] = t.number(line, row, col, 0.0, errors).unwrap_or(0.0);
+            crime[k] = t
+                .number(line, row, col, 0.0, MAX_COUNT, errors)
+                .unwrap_or(0.0);
         }
         let borough = borough_code.as_ref().and_then(|b| {
             let found = borough_index.get(b).copied();
@@ -295,7 +305,7 @@ pub(super) fn read_adjacency(
             found
         };
         let (wa, wb) = (ward(a), ward(b));
-        let l = t.number(*line, row, len, 0.0, errors);
+        let l = t.number(*line, row, len, 0.0, MAX_METRES, errors);
         if let (Some(wa), Some(wb), Some(l)) = (wa, wb, l) {
             out.push((WardId(wa), WardId(wb), l));
         }

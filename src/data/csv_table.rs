@@ -67,23 +67,26 @@ impl Table {
         row.get(col).map(String::as_str).unwrap_or("")
     }
 
-    /// A finite number >= `min`, or an error naming the cell.
+    /// A finite number from `min` to `max`, or an error naming the cell.
+    #[allow(clippy::too_many_arguments)]
     pub fn number(
         &self,
         line: u64,
         row: &[String],
         col: usize,
         min: f64,
+        max: f64,
         errors: &mut Vec<DataError>,
     ) -> Option<f64> {
         let raw = self.text(row, col);
         match raw.parse::<f64>() {
-            Ok(v) if v.is_finite() && v >= min => Some(v),
+            Ok(v) if v.is_finite() && v >= min && v <= max => Some(v),
             _ => {
-                let expected = if min == f64::NEG_INFINITY {
-                    "a number".to_string()
-                } else {
-                    format!("a number >= {min}")
+                let expected = match (min == f64::NEG_INFINITY, max == f64::INFINITY) {
+                    (true, true) => "a number".to_string(),
+                    (false, true) => format!("a number >= {min}"),
+                    (true, false) => format!("a number <= {max}"),
+                    (false, false) => format!("a number from {min} to {max}"),
                 };
                 let found = if raw.is_empty() {
                     "an empty cell".to_string()

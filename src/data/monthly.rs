@@ -64,7 +64,10 @@ pub(super) fn read_monthly(
         };
         let values: Vec<f64> = month_cols
             .iter()
-            .map(|&i| t.number(*line, row, i, 0.0, errors).unwrap_or(0.0))
+            .map(|&i| {
+                t.number(*line, row, i, 0.0, super::areas::MAX_COUNT, errors)
+                    .unwrap_or(0.0)
+            })
             .collect();
         if let Some((first, _)) = &series[w] {
             errors.push(DataError::new(

@@ -301,6 +301,9 @@ pub fn fmt_num(x: f64) -> String {
     if x.fract() == 0.0 && x.abs() < 1e15 {
         return format!("{}", x as i64);
     }
+    if x.abs() >= 1e15 || (x != 0.0 && x.abs() < 1e-6) {
+        return format!("{x:e}");
+    }
     let s = format!("{x:.9}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use toml::de::DeValue;
 
 use super::diagnostic::Sink;
-use super::reader::{Section, as_number, describe};
+use super::reader::{Section, as_number, describe, fmt_num};
 use crate::model::{Base, BoroughId, CommandUnit, Dataset, Structure, UnitId};
 
 pub fn read(top: &Section, sink: &mut Sink, ds: &Dataset) -> Option<Structure> {
@@ -229,6 +229,31 @@ fn closest_borough<'d>(ds: &'d Dataset, name: &str) -> Option<&'d str> {
         .map(|b| b.name.as_str())
 }
 
+/// How far outside the box around the city's ward centroids a hub may stand.
+const HUB_MARGIN_METRES: f64 = 50_000.0;
+
+/// Whether a point lies within `HUB_MARGIN_METRES` of the box around the
+/// dataset's ward centroids.
+fn near_the_city(ds: &Dataset, e: f64, n: f64) -> bool {
+    if !(e.is_finite() && n.is_finite()) {
+        return false;
+    }
+    let (mut e0, mut e1, mut n0, mut n1) = (
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+    );
+    for w in &ds.wards {
+        e0 = e0.min(w.easting);
+        e1 = e1.max(w.easting);
+        n0 = n0.min(w.northing);
+        n1 = n1.max(w.northing);
+    }
+    let m = HUB_MARGIN_METRES;
+    e >= e0 - m && e <= e1 + m && n >= n0 - m && n <= n1 + m
+}
+
 /// `[structure.hubs]`: `"unit name" = "borough"` (that borough's base becomes the
 /// single hub) or `"unit name" = [easting, northing]`.
 fn read_hubs(s: &Section, sink: &mut Sink, ds: &Dataset, units: &mut [CommandUnit]) {
@@ -278,18 +303,25 @@ fn read_hubs(s: &Section, sink: &mut Sink, ds: &Dataset, units: &mut [CommandUni
             },
             DeValue::Array(items) if items.len() == 2 => {
                 match (as_number(items[0].get_ref()), as_number(items[1].get_ref())) {
-                    (Some(e), Some(n)) if e.is_finite() && n.is_finite() => Some(Base {
+                    (Some(e), Some(n)) if near_the_city(ds, e, n) => Some(Base {
                         name: format!("{name} hub"),
                         easting: e,
                         northing: n,
                         borough: None,
                     }),
-                    _ => {
+                    (e, n) => {
+                        let found = match (e, n) {
+                            (Some(e), Some(n)) => format!("[{}, {}]", fmt_num(e), fmt_num(n)),
+                            _ => describe(value.get_ref()),
+                        };
                         sink.error(
                             value.span(),
                             format!("hub of `{name}` has bad coordinates"),
-                            "[easting, northing] in metres".into(),
-                            describe(value.get_ref()),
+                            format!(
+                                "[easting, northing] in metres, within {} km of the city's wards",
+                                HUB_MARGIN_METRES / 1000.0
+                            ),
+                            found,
                         );
                         None
                     }

@@ -71,8 +71,39 @@ fn bad_cells_are_reported_with_file_line_column_expected_and_found() {
         .unwrap();
     assert_eq!(r.status.code(), Some(2));
     let err = String::from_utf8_lossy(&r.stderr);
-    assert!(err.contains("wards.csv:3: column `population_mid2019_ons_lsoa_apportioned`: expected a number >= 0, found `abc`"), "{err}");
+    assert!(err.contains("wards.csv:3: column `population_mid2019_ons_lsoa_apportioned`: expected a number from 0 to 100000000, found `abc`"), "{err}");
     assert!(err.contains("wards.csv:5: column `borough_code`: expected a code listed in boroughs.csv, found `E09999999`"), "{err}");
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn absurd_numbers_in_a_dataset_are_refused_with_their_position() {
+    // Finite but absurd values once ran and gave NaN in summary.json or
+    // "4294967923 PCSOs placed"; every number now has a range.
+    let dir = temp_dir("data-absurd");
+    copy_london(&dir);
+    let wards = std::fs::read_to_string(dir.join("wards.csv")).unwrap();
+    let mut lines: Vec<String> = wards.lines().map(String::from).collect();
+    let mut cells: Vec<String> = lines[1].split(',').map(String::from).collect();
+    cells[7] = "1e308".into(); // centroid_easting
+    cells[11] = "1e300".into(); // population
+    cells[15] = "9e99".into(); // a crime count
+    lines[1] = cells.join(",");
+    std::fs::write(dir.join("wards.csv"), lines.join("\n") + "\n").unwrap();
+    let r = wardsim()
+        .args(["data", "--dataset"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert_eq!(r.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&r.stderr);
+    for want in [
+        "wards.csv:2: column `centroid_easting`: expected a number from -100000000 to 100000000, found `1e308`",
+        "wards.csv:2: column `population_mid2019_ons_lsoa_apportioned`: expected a number from 0 to 100000000, found `1e300`",
+        "wards.csv:2: column `crime_2018_violence_against_the_person`: expected a number from 0 to 100000000, found `9e99`",
+    ] {
+        assert!(err.contains(want), "{want}\n{err}");
+    }
     std::fs::remove_dir_all(dir).unwrap();
 }
 
