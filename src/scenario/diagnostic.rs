@@ -5,7 +5,7 @@ use std::fmt;
 use std::ops::Range;
 
 /// One problem in a scenario file, at `file:line:column`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
     pub file: String,
     pub line: usize,
@@ -52,6 +52,9 @@ pub struct Sink<'a> {
     pub file: &'a str,
     pub text: &'a str,
     pub diagnostics: Vec<Diagnostic>,
+    /// Byte offsets where lines start, built at the first problem, so a file
+    /// with many problems is scanned once, not once per problem.
+    line_starts: Vec<usize>,
 }
 
 impl<'a> Sink<'a> {
@@ -60,7 +63,22 @@ impl<'a> Sink<'a> {
             file,
             text,
             diagnostics: Vec::new(),
+            line_starts: Vec::new(),
         }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset, from the
+    /// index of line starts.
+    fn locate(&mut self, offset: usize) -> (usize, usize) {
+        if self.line_starts.is_empty() {
+            self.line_starts.push(0);
+            self.line_starts
+                .extend(self.text.match_indices('\n').map(|(i, _)| i + 1));
+        }
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        let start = self.line_starts[line - 1];
+        (line, self.text[start..offset].chars().count() + 1)
     }
 
     pub fn error(&mut self, span: Range<usize>, message: String, expected: String, found: String) {
@@ -75,7 +93,7 @@ impl<'a> Sink<'a> {
         found: String,
         hint: Option<String>,
     ) {
-        let (line, column) = line_column(self.text, span.start);
+        let (line, column) = self.locate(span.start);
         self.diagnostics.push(Diagnostic {
             file: self.file.to_string(),
             line,
@@ -112,6 +130,15 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_line_index_agrees_with_a_scan() {
+        let t = "a = 1\nbé = 2\n\n  c = \"ü\"\n";
+        let mut sink = Sink::new("f", t);
+        for offset in 0..=t.len() + 3 {
+            assert_eq!(sink.locate(offset), line_column(t, offset), "{offset}");
+        }
+    }
 
     #[test]
     fn line_and_column_are_one_based() {

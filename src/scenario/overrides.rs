@@ -168,6 +168,7 @@ fn collect(
     sweep: Option<Sweep>,
 ) -> Result<ScenarioFile, LoadError> {
     let mut diags: Vec<Diagnostic> = sink.finish();
+    let mut seen: HashSet<Diagnostic> = diags.iter().cloned().collect();
     let mut scenarios = Vec::new();
     for r in results {
         match r {
@@ -175,7 +176,7 @@ fn collect(
             Err(LoadError::Data(d)) => return Err(LoadError::Data(d)),
             Err(LoadError::Scenario(d)) => {
                 for x in d.0 {
-                    if !diags.contains(&x) {
+                    if seen.insert(x.clone()) {
                         diags.push(x);
                     }
                 }

@@ -13,8 +13,12 @@ use crate::model::metric::{self, Metric};
 
 /// Keys a sweep or variant may not change: they define the file, not a scenario.
 pub(super) const FIXED: [&str; 4] = ["schema_version", "dataset", "variant", "sweep"];
-/// Most points a sweep may have.
+/// Most points a sweep's axis may have.
 const MAX_POINTS: usize = 1_000;
+/// Most points a whole sweep may have (both axes together): each point is a
+/// scenario held in memory and run, so 1,000 × 1,000 would need gigabytes
+/// before the first draw.
+const MAX_TOTAL_POINTS: usize = 2_000;
 
 /// One swept parameter: listed values, or a generated range.
 pub(super) struct Axis<'i> {
@@ -248,6 +252,24 @@ pub(super) fn read_sweep<'i>(v: &Spanned<DeValue<'i>>, sink: &mut Sink) -> Optio
             format!("\"{}\" twice", b.parameter.0),
         );
         return None;
+    }
+    if let Some(b) = &by {
+        let total = axis.values.len() * b.values.len();
+        if total > MAX_TOTAL_POINTS {
+            sink.error(
+                b.parameter.1.clone(),
+                "the sweep has too many points".into(),
+                format!(
+                    "at most {MAX_TOTAL_POINTS} points in all (each is a scenario held in memory and run)"
+                ),
+                format!(
+                    "{} × {} = {total} points",
+                    axis.values.len(),
+                    b.values.len()
+                ),
+            );
+            return None;
+        }
     }
     Some(SweepSpec {
         axis,
