@@ -28,7 +28,14 @@ impl DataError {
 
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.column.is_empty() {
+        if self.line == 0 {
+            // A problem with the whole file, not one of its lines.
+            write!(
+                f,
+                "{}: expected {}, found {}",
+                self.file, self.expected, self.found
+            )
+        } else if self.column.is_empty() {
             write!(
                 f,
                 "{}:{}: expected {}, found {}",

@@ -95,16 +95,31 @@ pub fn load_file(path: &Path, cache: &mut DatasetCache) -> Result<ScenarioFile, 
 }
 
 fn read(path: &Path, file: &str) -> Result<String, LoadError> {
-    data::read_text(path).map_err(|e| {
+    let problem = |line: usize, column: usize, expected: &str, found: String| {
         LoadError::Scenario(Diagnostics(vec![Diagnostic {
             file: file.to_string(),
-            line: 1,
-            column: 1,
+            line,
+            column,
             message: "cannot read the scenario file".into(),
-            expected: "a readable UTF-8 TOML file".into(),
-            found: e.to_string(),
+            expected: expected.into(),
+            found,
             hint: None,
         }]))
+    };
+    let bytes = data::read_regular(path)
+        .map_err(|e| problem(1, 1, "a readable UTF-8 TOML file", e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        // Point at the first byte that is not UTF-8.
+        let at = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let valid = std::str::from_utf8(&bytes[..at]).unwrap_or_default();
+        let (line, column) = line_column(valid, valid.len());
+        problem(
+            line,
+            column,
+            "UTF-8 text",
+            format!("the byte 0x{:02X}, which is not UTF-8", bytes[at]),
+        )
     })
 }
 
