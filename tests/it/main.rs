@@ -14,6 +14,7 @@ mod data;
 mod demand;
 mod determinism;
 mod events;
+mod fuzz;
 mod golden;
 mod interrupt;
 mod invalid;
