@@ -30,6 +30,9 @@ pub enum AllocationError {
     Broken(Vec<String>),
     /// The LP solver failed: what it said, which scenario, how to reproduce.
     Solver(String),
+    /// The optimiser would need more memory than the machine has, said before
+    /// any work starts.
+    TooLarge(String),
 }
 
 impl fmt::Display for AllocationError {
@@ -37,6 +40,7 @@ impl fmt::Display for AllocationError {
         match self {
             AllocationError::Infeasible(m) => write!(f, "infeasible: {m}"),
             AllocationError::Solver(m) => write!(f, "the optimiser failed: {m}"),
+            AllocationError::TooLarge(m) => write!(f, "too large for this machine: {m}"),
             AllocationError::Broken(v) => {
                 write!(
                     f,

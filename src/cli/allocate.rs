@@ -40,8 +40,10 @@ pub fn allocate(args: AllocateArgs) -> u8 {
     }
     let mut failures = 0;
     for s in scenarios {
-        let plan = Plan::new(s);
-        let a = match allocation::allocate(s, &plan) {
+        let a = match crate::pipeline::fits_in_memory(s).and_then(|()| {
+            let plan = Plan::new(s);
+            allocation::allocate(s, &plan).map(|a| (plan, a))
+        }) {
             Ok(a) => a,
             Err(e) => {
                 eprintln!("error: scenario `{}` ({}): {e}", s.name, s.file);
@@ -49,6 +51,7 @@ pub fn allocate(args: AllocateArgs) -> u8 {
                 continue;
             }
         };
+        let (plan, a) = a;
         print_allocation(s, &plan, &a);
         if exporting && let Err(e) = export(s, &plan, &args.write_lp, &args.write_mps) {
             return fail(e);

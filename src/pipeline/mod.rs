@@ -26,5 +26,5 @@ pub use outputs::Outputs;
 pub use shard::{ShardJob, ShardWritten};
 pub use stages::{
     ComparisonRun, Prepared, Run, SweepRun, cases, compare, finish, finish_comparison,
-    finish_sweep, prepare, prepare_all, prepare_counts, run, sweep,
+    finish_sweep, fits_in_memory, prepare, prepare_all, prepare_counts, run, sweep,
 };

@@ -35,9 +35,48 @@ pub struct Prepared {
 
 /// Plans and allocates a scenario.
 pub fn prepare(scenario: &Scenario) -> Result<Prepared, AllocationError> {
+    fits_in_memory(scenario)?;
     let plan = Plan::new(scenario);
     let allocation = allocation::allocate(scenario, &plan)?;
     Ok(Prepared { plan, allocation })
+}
+
+/// Refuses, before any work, an optimised scenario whose in-sample weeks would
+/// need more memory than the machine has available (where the system says).
+pub fn fits_in_memory(scenario: &Scenario) -> Result<(), AllocationError> {
+    use crate::model::AllocationMethod;
+    if scenario.params.allocation.method != AllocationMethod::Optimise {
+        return Ok(());
+    }
+    let Some(available) = available_memory() else {
+        return Ok(());
+    };
+    let weeks = scenario.params.allocation.optimise.in_sample_draws;
+    let need = allocation::optimise::memory_needed(weeks, scenario.dataset.wards.len());
+    if need <= available {
+        return Ok(());
+    }
+    let gb = |b: f64| format!("{:.1} GB", b / 1e9);
+    Err(AllocationError::TooLarge(format!(
+        "optimising on {weeks} in-sample weeks needs about {} of memory; this machine \
+         has {} available. Lower `allocation.optimise.in_sample_draws` (200 weeks need \
+         about {})",
+        gb(need),
+        gb(available),
+        gb(allocation::optimise::memory_needed(
+            200,
+            scenario.dataset.wards.len()
+        ))
+    )))
+}
+
+/// Memory available to a new process, bytes (Linux `MemAvailable`); `None`
+/// where the system does not say.
+fn available_memory() -> Option<f64> {
+    let text = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let line = text.lines().find(|l| l.starts_with("MemAvailable:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024.0)
 }
 
 /// Plans and allocates a scenario for simulation only: the same counts as

@@ -191,3 +191,33 @@ fn the_lp_export_never_overwrites_its_scenario_and_says_when_it_replaces() {
     assert_ok(&r);
     assert!(String::from_utf8_lossy(&r.stdout).contains("replaced model.lp"));
 }
+
+#[test]
+fn an_optimiser_too_large_for_the_machine_is_refused_before_it_starts() {
+    // `in_sample_draws = 100000` is within its documented range, but the LP that
+    // prices the ring-fence would need about 245 GB; it once ran until the
+    // machine aborted it.
+    let Some(kb) = std::fs::read_to_string("/proc/meminfo").ok().and_then(|t| {
+        t.lines()
+            .find(|l| l.starts_with("MemAvailable:"))
+            .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+    }) else {
+        eprintln!("skipped: this system does not say how much memory is available");
+        return;
+    };
+    if kb * 1024.0 > 245e9 {
+        eprintln!("skipped: this machine has the memory");
+        return;
+    }
+    let dir = temp_dir("too-large");
+    let text =
+        std::fs::read_to_string(super::common::root().join("scenarios/two-pcs-optimised.toml"))
+            .unwrap()
+            .replace("in_sample_draws = 200", "in_sample_draws = 100000");
+    assert!(text.contains("in_sample_draws = 100000"));
+    write(&dir, "big.toml", &text);
+    let (code, err) = run_in(&dir, &["run", "big.toml", "--quiet", "--no-charts"]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(err.contains("needs about 245.0 GB of memory"), "{err}");
+    assert!(!dir.join("out").exists(), "nothing written");
+}

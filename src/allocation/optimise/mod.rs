@@ -18,6 +18,16 @@ pub mod solve;
 mod validation;
 
 pub use lp::LinearProgram;
+
+/// Peak memory (bytes) the optimiser needs for `in_sample_draws` in-sample weeks
+/// when it also prices its rules: the LP that prices the ring-fence has flex
+/// columns for every ward and week. Measured on London (BENCHMARKS.md): 516 MB at
+/// 200 weeks and 2,441 MB at 1,000, about 2.45 MB a week over 20 MB; scaled by
+/// wards for another city.
+pub fn memory_needed(in_sample_draws: u64, wards: usize) -> f64 {
+    let per_week = 2.45e6 * wards as f64 / 629.0;
+    20e6 + per_week * in_sample_draws as f64
+}
 pub use problem::{Cost, Levels, Problem};
 pub use sample::{IN_SAMPLE_STREAM, Sample};
 pub use setting::{Rules, Setting};
