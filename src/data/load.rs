@@ -80,12 +80,20 @@ pub fn load_sources(src: Sources) -> Result<Dataset, DataErrors> {
     let hash = hash_sources(&src);
 
     let boroughs = read_boroughs(&src.boroughs.0, &src.boroughs.1, &mut errors);
+    // A table that could not be read at all (a missing column, say) is reported
+    // once: the files that refer to its rows are not checked against nothing.
+    if boroughs.is_empty() && !errors.is_empty() {
+        return Err(DataErrors(errors));
+    }
     let borough_index: HashMap<String, usize> = boroughs
         .iter()
         .enumerate()
         .map(|(i, b)| (b.code.clone(), i))
         .collect();
     let mut wards = read_wards(&src.wards.0, &src.wards.1, &borough_index, &mut errors);
+    if wards.is_empty() && !errors.is_empty() {
+        return Err(DataErrors(errors));
+    }
     let mut boroughs = boroughs;
     for (i, w) in wards.iter_mut().enumerate() {
         let b = &mut boroughs[w.borough.0];

@@ -126,6 +126,26 @@ fn a_missing_column_is_named() {
 }
 
 #[test]
+fn a_missing_wards_column_is_one_problem_not_thousands() {
+    // Once, one missing column made every ward unknown to the adjacency and
+    // crime files: 4,212 problems. The table is reported once and the files
+    // that refer to it are not checked against nothing.
+    let dir = temp_dir("data-ward-column");
+    copy_london(&dir);
+    let w = std::fs::read_to_string(dir.join("wards.csv"))
+        .unwrap()
+        .replacen("area_ha,", "area,", 1);
+    write(&dir, "wards.csv", &w);
+    let e = data::load_folder(&dir).unwrap_err();
+    assert_eq!(e.0.len(), 1, "{e}");
+    assert!(
+        e.to_string().contains("expected a column named `area_ha`"),
+        "{e}"
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
 fn bcus_csv_must_partition_the_boroughs() {
     // Each edit once ran with exit 0 and changed results; now each is bad input
     // at its own line, as `[structure.groups]` is checked.
