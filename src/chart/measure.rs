@@ -88,11 +88,7 @@ impl Measure {
             Measure::Share => (x * 100.0, step * 100.0, if change { "" } else { "%" }),
             _ => (x, step, ""),
         };
-        let decimals = if s >= 1.0 || s == 0.0 {
-            0
-        } else {
-            ((-s.log10()).ceil() as usize).min(4)
-        };
+        let decimals = decimals_for(s);
         let body = if decimals == 0 && v.abs() >= 1000.0 {
             thousands(v)
         } else {
@@ -115,9 +111,47 @@ impl Measure {
     }
 }
 
+/// The fewest decimals (up to 6) that print every multiple of `step` exactly:
+/// a step of 0.25 needs 2, of 2.5 needs 1, of 50 none.
+fn decimals_for(step: f64) -> usize {
+    let step = step.abs();
+    if step == 0.0 || !step.is_finite() {
+        return 0;
+    }
+    (0..=6)
+        .find(|&d| {
+            let scaled = step * 10f64.powi(d as i32);
+            (scaled - scaled.round()).abs() < 1e-6 * scaled.max(1.0)
+        })
+        .unwrap_or(6)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tick_labels_print_enough_digits_for_their_step() {
+        let labels = |m: Measure, step: f64, n: usize, change: bool| -> Vec<String> {
+            (0..n)
+                .map(|k| m.tick(k as f64 * step, step, change))
+                .collect()
+        };
+        assert_eq!(
+            labels(Measure::Ratio, 0.25, 6, false),
+            ["0.00", "0.25", "0.50", "0.75", "1.00", "1.25"]
+        );
+        assert_eq!(
+            labels(Measure::Hours, 2.5, 3, true),
+            ["0.0", "+2.5", "+5.0"]
+        );
+        assert_eq!(Measure::Share.tick(0.875, 0.025, false), "87.5%");
+        assert_eq!(
+            labels(Measure::Count, 500.0, 3, false),
+            ["0", "500", "1,000"]
+        );
+        assert_eq!(labels(Measure::Share, 0.2, 2, false), ["0%", "20%"]);
+    }
 
     #[test]
     fn values_and_changes_read_naturally() {

@@ -248,3 +248,99 @@ fn run_writes_report_and_charts_unless_told_not_to() {
     assert!(!dir.join("report.html").exists());
     assert!(dir.join("summary.json").is_file());
 }
+
+/// Tick labels of one SVG: (x, y, label, anchor) of every `class="tick"` text.
+fn tick_labels(svg: &str) -> Vec<(String, String, String, String)> {
+    let attr = |tag: &str, name: &str| {
+        let key = format!(" {name}=\"");
+        tag.find(&key).map(|i| {
+            let rest = &tag[i + key.len()..];
+            rest[..rest.find('"').unwrap_or(0)].to_string()
+        })
+    };
+    svg.split("<text ")
+        .skip(1)
+        .filter_map(|t| {
+            let (tag, rest) = t.split_once('>')?;
+            if !tag.contains("class=\"tick\"") {
+                return None;
+            }
+            let label = rest.split_once("</text>")?.0.to_string();
+            let tag = format!(" {tag}");
+            Some((
+                attr(&tag, "x")?,
+                attr(&tag, "y")?,
+                label,
+                attr(&tag, "text-anchor").unwrap_or_default(),
+            ))
+        })
+        .collect()
+}
+
+/// A tick label as a number: "+2.5" → 2.5, "87.5%" → 87.5, "1,000" → 1000.
+fn tick_value(label: &str) -> Option<f64> {
+    let clean: String = label
+        .chars()
+        .filter(|c| !matches!(c, ',' | '%' | '+'))
+        .map(|c| if c == '\u{2212}' { '-' } else { c })
+        .collect();
+    clean.trim().parse().ok()
+}
+
+#[test]
+fn every_axis_labels_its_ticks_exactly() {
+    // Ticks are evenly spaced, so their labels must be too: a label rounded
+    // too far (0.25 printed as 0.2, 2.5 as 2) breaks the spacing.
+    let mut cache = DatasetCache::default();
+    let a = example("status-quo-2016.toml", 32, &mut cache);
+    let b = example("bcu-2018.toml", 32, &mut cache);
+    let outlines = boundaries(&a.dataset).unwrap().unwrap();
+    let run = pipeline::compare(&[a.clone(), b], &NoProgress).unwrap();
+    let summaries: Vec<&report::Summary> = run.runs.iter().map(|r| &r.summary).collect();
+    let mut charts = report::compare::compare_charts(&run.comparison, &summaries, Some(&outlines));
+    for r in &run.runs {
+        charts.extend(run_charts(&r.summary, Some(&outlines)));
+    }
+    let mut axes = 0;
+    for c in &charts {
+        let ticks = tick_labels(&c.figure.to_svg());
+        // Labels along one axis share a row (x axis, centred under their
+        // ticks) or a column (y axis, ending at the axis).
+        let mut groups: std::collections::BTreeMap<(bool, String), Vec<(f64, f64)>> =
+            Default::default();
+        for (x, y, label, anchor) in &ticks {
+            let Some(v) = tick_value(label) else { continue };
+            let (x, y): (f64, f64) = (x.parse().unwrap(), y.parse().unwrap());
+            if anchor == "end" {
+                groups
+                    .entry((false, format!("x {x}")))
+                    .or_default()
+                    .push((-y, v));
+            } else {
+                groups
+                    .entry((true, format!("y {y}")))
+                    .or_default()
+                    .push((x, v));
+            }
+        }
+        for ((_, at), mut g) in groups {
+            if g.len() < 3 {
+                continue;
+            }
+            g.sort_by(|p, q| p.0.total_cmp(&q.0));
+            let steps: Vec<f64> = g.windows(2).map(|w| w[1].1 - w[0].1).collect();
+            let first = steps[0];
+            assert!(
+                first != 0.0
+                    && steps
+                        .iter()
+                        .all(|s| (s - first).abs() <= 1e-9 * first.abs().max(1.0)),
+                "{}: ticks at {at} read {:?}",
+                c.name,
+                g.iter().map(|p| p.1).collect::<Vec<_>>()
+            );
+            axes += 1;
+        }
+    }
+    assert!(axes >= 5, "only {axes} axes checked");
+}
