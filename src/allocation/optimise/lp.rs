@@ -336,7 +336,7 @@ impl LinearProgram {
 /// Appends ` + a name` (or ` - |a| name`), breaking lines every few terms so no
 /// line grows past what LP readers accept.
 fn push_term(out: &mut String, line: &mut usize, a: f64, name: &str) {
-    if *line > 0 && *line % 8 == 0 {
+    if *line > 0 && (*line).is_multiple_of(8) {
         out.push_str("\n  ");
     }
     let sign = if a < 0.0 { '-' } else { '+' };
