@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use wardsim::model::Scenario;
+use wardsim::model::{Metric, Scenario};
+use wardsim::pipeline;
 use wardsim::scenario::{self, DatasetCache};
 
 /// The crate root (tests run from it, but be explicit).
@@ -76,4 +77,20 @@ pub fn assert_ok(r: &std::process::Output) {
         "{}",
         String::from_utf8_lossy(&r.stderr)
     );
+}
+
+/// London's mean of a metric in a run.
+pub fn london_mean(run: &pipeline::Run, m: Metric) -> f64 {
+    run.summary.london[&m].unwrap().mean
+}
+
+/// A borough's mean of a metric in a run.
+pub fn borough_mean(run: &pipeline::Run, name: &str, m: Metric) -> f64 {
+    let b = run
+        .summary
+        .boroughs
+        .iter()
+        .find(|b| b.borough_name == name)
+        .unwrap_or_else(|| panic!("{name}"));
+    b.metrics[&m].unwrap().mean
 }

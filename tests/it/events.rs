@@ -3,7 +3,9 @@
 //! path on London; and the directions London saw hold in it too (the Central
 //! North pilot on one channel loses I and S; I rises with the pool).
 
-use super::common::{assert_ok, london, temp_dir, wardsim, wardsim_ok, write};
+use super::common::{
+    assert_ok, borough_mean, london, london_mean, temp_dir, wardsim, wardsim_ok, write,
+};
 use wardsim::model::{Metric, Scenario};
 use wardsim::montecarlo::NoProgress;
 use wardsim::pipeline;
@@ -14,20 +16,6 @@ const EVENTS: &str = "schema_version = 1\n[run]\nfidelity = \"events\"\n";
 
 fn run(s: &Scenario) -> pipeline::Run {
     pipeline::run(s, &NoProgress).unwrap()
-}
-
-fn london_mean(run: &pipeline::Run, m: Metric) -> f64 {
-    run.summary.london[&m].unwrap().mean
-}
-
-fn borough_mean(run: &pipeline::Run, name: &str, m: Metric) -> f64 {
-    let b = run
-        .summary
-        .boroughs
-        .iter()
-        .find(|b| b.borough_name == name)
-        .unwrap_or_else(|| panic!("{name}"));
-    b.metrics[&m].unwrap().mean
 }
 
 fn with_draws(text: &str, draws: u64) -> String {

@@ -4,27 +4,12 @@
 //! almost nothing; London I rises with the pool; no ward is certainly late;
 //! faster travel is never worse; and version 1 stays reachable, unchanged.
 
-use super::common::{example, london, root};
+use super::common::{borough_mean, example, london, london_mean, root};
 use wardsim::model::{Metric, Scenario};
 use wardsim::montecarlo::NoProgress;
 use wardsim::pipeline;
 use wardsim::report::{Export, SummaryJson};
 use wardsim::scenario::DatasetCache;
-
-/// A borough's mean of a metric in a run.
-fn borough_mean(run: &pipeline::Run, name: &str, m: Metric) -> f64 {
-    let b = run
-        .summary
-        .boroughs
-        .iter()
-        .find(|b| b.borough_name == name)
-        .unwrap_or_else(|| panic!("{name}"));
-    b.metrics[&m].unwrap().mean
-}
-
-fn london_mean(run: &pipeline::Run, m: Metric) -> f64 {
-    run.summary.london[&m].unwrap().mean
-}
 
 const CENTRAL_NORTH: &str = "schema_version = 1\n[run]\ndraws = 96\n\
     [structure]\nunits = \"groups\"\nungrouped = \"separate\"\n\

@@ -4,28 +4,10 @@
 //! comparison MODEL §5.3–5.4 asks for. Test code only.
 
 use super::calls::{Call, mix};
-use super::fleet::{self, Fleet, Reach};
+use super::fleet::{self, Fleet, Here};
 use crate::model::params::TourChange;
 use crate::week::v2::crews::Load;
 use crate::week::v2::waits::TourQueue;
-
-/// Crews are anywhere at once: no travel.
-struct NoTravel;
-
-impl Reach for NoTravel {
-    fn free(&self, _: &Call, _: usize, _: u32) -> f64 {
-        0.0
-    }
-    fn busy(&self, _: &Call, _: usize) -> f64 {
-        0.0
-    }
-    fn crossing(&self, _: &Call, _: usize) -> f64 {
-        0.0
-    }
-    fn legs(&self) -> f64 {
-        1.0
-    }
-}
 
 /// Crew-hours per I and per S call.
 const HOURS_I: f64 = 1.5;
@@ -136,7 +118,7 @@ pub fn compare(c: u32, rho: f64, i_share: f64, pi: f64, calls: usize, seed: u64)
     };
     let ready: Vec<f64> = list.iter().map(|c| c.time).collect();
     let zeros = vec![0; list.len()];
-    let fates = fleet::run(&fleet, &list, &ready, &zeros, &zeros, &NoTravel);
+    let fates = fleet::run(&fleet, &list, &ready, &zeros, &zeros, &Here);
     let warm = calls / 10;
     let per = (calls - warm).div_ceil(BATCHES);
     // Per batch: (I on time, I calls), (S on time, S calls), (S wait, S calls).

@@ -51,6 +51,26 @@ pub trait Reach {
     fn legs(&self) -> f64;
 }
 
+/// Test code: no travel, crews are at the scene at once.
+#[cfg(test)]
+pub struct Here;
+
+#[cfg(test)]
+impl Reach for Here {
+    fn free(&self, _: &Call, _: usize, _: u32) -> f64 {
+        0.0
+    }
+    fn busy(&self, _: &Call, _: usize) -> f64 {
+        0.0
+    }
+    fn crossing(&self, _: &Call, _: usize) -> f64 {
+        0.0
+    }
+    fn legs(&self) -> f64 {
+        1.0
+    }
+}
+
 /// The crews and rules of one unit's week.
 pub struct Fleet {
     /// The crew group of each pool.

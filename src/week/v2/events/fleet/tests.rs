@@ -4,24 +4,6 @@
 use super::*;
 use crate::model::params::TourChange;
 
-/// No travel: crews are at the scene at once.
-struct Here;
-
-impl Reach for Here {
-    fn free(&self, _: &Call, _: usize, _: u32) -> f64 {
-        0.0
-    }
-    fn busy(&self, _: &Call, _: usize) -> f64 {
-        0.0
-    }
-    fn crossing(&self, _: &Call, _: usize) -> f64 {
-        0.0
-    }
-    fn legs(&self) -> f64 {
-        1.0
-    }
-}
-
 fn call(time: f64, is_i: bool, service: f64, divertible: bool) -> Call {
     Call {
         time,
