@@ -53,6 +53,26 @@ pub(in crate::report) fn charts_section(o: &mut String, charts: &[Chart]) {
     }
 }
 
+/// What the reports' confidence intervals cover, said under every table of them.
+pub(in crate::report) const INTERVALS: &str = "The 95% CIs cover simulation noise only (how many weeks were drawn). They do not cover the model's assumptions (divertible share, dispatcher handling time, shift change, patrol constant), which move levels more: vary those with a [[variant]] or a [sweep] before quoting a level.";
+
+/// `INTERVALS` wrapped for the terminal, each line indented by two spaces.
+pub(in crate::report) fn intervals_text() -> String {
+    let mut out = String::new();
+    let mut line = String::from(" ");
+    for word in INTERVALS.split(' ') {
+        if line.len() + word.len() + 1 > 88 {
+            out.push_str(&line);
+            out.push('\n');
+            line = String::from(" ");
+        }
+        line.push(' ');
+        line.push_str(word);
+    }
+    out.push_str(&line);
+    out
+}
+
 pub(in crate::report) fn provenance_rows(o: &mut String, p: &Provenance) {
     for (k, v) in [
         ("tool", format!("{} {}", p.tool, p.version)),

@@ -186,7 +186,8 @@ pub fn compare_report(c: &Comparison, summaries: &[&Summary], charts: &[Chart]) 
     }
     let _ = writeln!(
         o,
-        "</table>\n<p class=\"small\"><span class=\"better\">Blue</span>: better; <span class=\"worse\">red</span>: worse; <span class=\"noise\">grey</span>: within noise (the 95% CI of the paired difference includes zero).</p>"
+        "</table>\n<p class=\"small\"><span class=\"better\">Blue</span>: better; <span class=\"worse\">red</span>: worse; <span class=\"noise\">grey</span>: within noise (the 95% CI of the paired difference includes zero). {}</p>",
+        escape(crate::report::page::INTERVALS)
     );
     let wards: Vec<&AreaDifference> = c.wards.iter().collect();
     for s in c.scenarios.iter().skip(1) {

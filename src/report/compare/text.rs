@@ -92,7 +92,8 @@ pub fn render_comparison_text(c: &Comparison) -> String {
     }
     let _ = writeln!(
         o,
-        "\n  ± is the 95% CI half-width of each mean; [a, b] is the 95% CI of the paired difference."
+        "\n  ± is the 95% CI half-width of each mean; [a, b] is the 95% CI of the paired difference.\n{}",
+        crate::report::page::intervals_text()
     );
     if !c.rule_costs.is_empty() {
         let _ = write!(o, "\n  {:<36}", "optimiser, weighted shortfall h/week");

@@ -88,7 +88,11 @@ pub fn run_report(s: &Summary, charts: &[Chart]) -> String {
             estimate_td(measure, s.london.get(&m).copied().flatten().as_ref())
         );
     }
-    let _ = writeln!(o, "</table>");
+    let _ = writeln!(
+        o,
+        "</table>\n<p class=\"small\">{}</p>",
+        escape(crate::report::page::INTERVALS)
+    );
     if let Some(opt) = &s.optimisation {
         let _ = writeln!(
             o,

@@ -107,6 +107,7 @@ pub fn render_text(s: &Summary) -> String {
         };
         line(&mut o, m.info().text_label, e, show);
     }
+    let _ = writeln!(o, "{}", crate::report::page::intervals_text());
     if let Some(opt) = &s.optimisation {
         let _ = writeln!(o);
         let _ = writeln!(o, "  the optimised allocation, in plain words");
