@@ -151,7 +151,7 @@ impl Metric {
                 text_label: "I response time, P90 minutes",
                 unit: Unit::Minutes,
                 better: Better::Lower,
-                description: "90th percentile of minutes from call to arrival over the week's I calls of London, the command unit or the borough (on a half-minute grid; capped at 240; per unit and borough under model version 2 only)",
+                description: "90th percentile of minutes from call to arrival over the week's I calls of London, the command unit, the borough or the ward (on a half-minute grid; capped at 240; per unit, borough and ward under model version 2 only; with event-level fidelity a ward's is the ⌈0.9n⌉-th fastest of its n calls that week)",
             },
             Metric::SResponseMinutes => &MetricInfo {
                 key: "s_response_minutes",
@@ -169,7 +169,7 @@ impl Metric {
                 text_label: "S response time, P90 minutes",
                 unit: Unit::Minutes,
                 better: Better::Lower,
-                description: "90th percentile of minutes from call to arrival over the week's S calls of London, the command unit or the borough (on a half-minute grid; capped at 240; per unit and borough under model version 2 only)",
+                description: "90th percentile of minutes from call to arrival over the week's S calls of London, the command unit, the borough or the ward (on a half-minute grid; capped at 240; per unit, borough and ward under model version 2 only; with event-level fidelity a ward's is the ⌈0.9n⌉-th fastest of its n calls that week)",
             },
             Metric::Utilisation => &MetricInfo {
                 key: "utilisation",
@@ -430,7 +430,9 @@ pub const WARD: Level = Level {
         Metric::IOnTime,
         Metric::SOnTime,
         Metric::IResponseMinutes,
+        Metric::IP90ResponseMinutes,
         Metric::SResponseMinutes,
+        Metric::SP90ResponseMinutes,
         Metric::NeighbourhoodCover,
         Metric::UnmetNeighbourhoodHours,
         Metric::FlexHours,

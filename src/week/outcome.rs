@@ -40,6 +40,12 @@ pub(super) struct Scratch {
     /// unit, and its I and S 90th percentiles.
     pub borough_grids: Vec<[ResponseGrid; 2]>,
     pub borough_p90: Vec<[f64; 2]>,
+    /// Version 2, where wards of a borough differ in travel: the I and S grids
+    /// of the wards of the unit being evaluated, by position in `unit.wards`.
+    pub ward_grids: Vec<[ResponseGrid; 2]>,
+    /// Event-level simulation: the I and S response minutes of each ward's
+    /// calls this week (by ward), for its 90th percentile.
+    pub ward_minutes: Vec<[Vec<f64>; 2]>,
     pub unit_aid: Vec<f64>,
     pub borough_calls: Vec<f64>,
     /// Event-level simulation: per borough, its calls' sums (I on time, I
@@ -97,6 +103,8 @@ pub(super) mod ward {
     pub const S_ON_TIME: usize = WARD.index(Metric::SOnTime);
     pub const I_RESPONSE: usize = WARD.index(Metric::IResponseMinutes);
     pub const S_RESPONSE: usize = WARD.index(Metric::SResponseMinutes);
+    pub const I_P90_RESPONSE: usize = WARD.index(Metric::IP90ResponseMinutes);
+    pub const S_P90_RESPONSE: usize = WARD.index(Metric::SP90ResponseMinutes);
     pub const COVER: usize = WARD.index(Metric::NeighbourhoodCover);
     pub const UNMET_NEIGHBOURHOOD: usize = WARD.index(Metric::UnmetNeighbourhoodHours);
     pub const FLEX: usize = WARD.index(Metric::FlexHours);

@@ -116,10 +116,15 @@ pub fn evaluate(plan: &Plan, p: &Params, a: &Allocation, d: &DrawDemand, out: &m
         ldn.flex += sums.pulled;
     }
     let cover = neighbourhood(plan, p, a, d, &mut sc, out);
-    // Version 1 keeps one London grid; per-borough percentiles are version 2's.
+    // Version 1 keeps one London grid; per-borough and per-ward percentiles are
+    // version 2's.
     for ob in &mut out.boroughs {
         ob[super::outcome::borough::I_P90_RESPONSE] = f64::NAN;
         ob[super::outcome::borough::S_P90_RESPONSE] = f64::NAN;
+    }
+    for ow in &mut out.wards {
+        ow[W::I_P90_RESPONSE] = f64::NAN;
+        ow[W::S_P90_RESPONSE] = f64::NAN;
     }
     london_outcome(&ldn, cover, &mut sc, nu, p, d, out);
     out.scratch = sc;

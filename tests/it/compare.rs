@@ -142,7 +142,7 @@ fn the_compare_command_writes_its_tables() {
     let wards = std::fs::read_to_string(out.join("wards_diff.csv")).unwrap();
     assert_eq!(
         wards.lines().count(),
-        1 + 629 * 7,
+        1 + 629 * 9,
         "a row per ward and ward metric"
     );
     let one = wardsim()

@@ -170,22 +170,29 @@ fn handing_work_over_at_a_tour_change_is_slower_for_s_than_overtime() {
 }
 
 #[test]
-fn percentiles_bracket_each_other_from_boroughs_to_london_in_both_fidelities() {
-    // London's calls are the units' calls together, and a unit's its boroughs',
-    // so each 90th percentile lies between those of its parts, week by week.
+fn percentiles_bracket_each_other_from_wards_to_london_in_both_fidelities() {
+    // London's calls are the units' calls together, a unit's its boroughs' and
+    // a borough's its wards', so each 90th percentile lies between those of its
+    // parts, week by week.
     use wardsim::allocation::allocate;
-    use wardsim::model::metric::{BOROUGH, LONDON, UNIT};
-    use wardsim::model::params::Fidelity;
+    use wardsim::model::metric::{BOROUGH, LONDON, UNIT, WARD};
+    use wardsim::model::params::{Fidelity, TravelModel};
     use wardsim::plan::Plan;
     use wardsim::week::{DrawDemand, DrawOutcome, draw_rng, evaluate, sample_demand};
     let mut cache = DatasetCache::default();
-    for fidelity in [Fidelity::Analytic, Fidelity::Events] {
+    for (fidelity, travel) in [
+        (Fidelity::Analytic, TravelModel::Patrol),
+        // Wards that differ in travel: each keeps its own grid.
+        (Fidelity::Analytic, TravelModel::Centroid),
+        (Fidelity::Events, TravelModel::Patrol),
+    ] {
         // The 2018 BCUs: units of several boroughs.
         let mut s = london(
             "schema_version = 1\n[structure]\nunits = \"bcu2018\"\n",
             &mut cache,
         );
         s.params.run.fidelity = fidelity;
+        s.params.response.model.travel_model = travel;
         let plan = Plan::new(&s);
         let a = allocate(&s, &plan).unwrap();
         let (mut d, mut o) = (DrawDemand::default(), DrawOutcome::default());
@@ -214,6 +221,33 @@ fn percentiles_bracket_each_other_from_boroughs_to_london_in_both_fidelities() {
                     assert!(
                         lo - 0.5 <= l && l <= hi + 0.5,
                         "{fidelity:?} {m} unit {u}: {lo} {l} {hi}"
+                    );
+                }
+                // And each borough's between its wards' (those with calls).
+                let mut spread = 0.0f64;
+                for (b, wards) in plan.borough_wards.iter().enumerate() {
+                    let l = o.boroughs[b][BOROUGH.index(m)];
+                    let ws: Vec<f64> = wards
+                        .iter()
+                        .map(|&w| o.wards[w][WARD.index(m)])
+                        .filter(|x| !x.is_nan())
+                        .collect();
+                    let lo = ws.iter().copied().fold(f64::INFINITY, f64::min);
+                    let hi = ws.iter().copied().fold(0.0, f64::max);
+                    assert!(
+                        lo - 0.5 <= l && l <= hi + 0.5,
+                        "{fidelity:?} {travel:?} {m} borough {b}: {lo} {l} {hi}"
+                    );
+                    spread = spread.max(hi - lo);
+                }
+                // Patrolling evenly, a borough's wards are alike (analytic);
+                // from bases, or call by call, they differ.
+                if fidelity == Fidelity::Analytic && travel == TravelModel::Patrol {
+                    assert_eq!(spread, 0.0, "{m} week {i}");
+                } else {
+                    assert!(
+                        spread > 1.0,
+                        "{fidelity:?} {travel:?} {m} week {i}: {spread}"
                     );
                 }
             }

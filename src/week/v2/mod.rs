@@ -20,7 +20,7 @@ mod ward;
 use super::demand::DrawDemand;
 use super::london::shared_london;
 use super::neighbourhood::{Cover, neighbourhood};
-use super::outcome::{DrawOutcome, Scratch, borough as B, london as L, unit as U};
+use super::outcome::{DrawOutcome, Scratch, borough as B, london as L, unit as U, ward as W};
 use super::response_time::ResponseGrid;
 use super::surge::surge_aid;
 use crate::model::metric::{UNIT_LEN, WARD_LEN};
@@ -63,9 +63,8 @@ pub fn evaluate(plan: &Plan, p: &Params, a: &Allocation, d: &DrawDemand, out: &m
             Fidelity::Analytic => unit_week(plan, p, a, d, u, &mut sc, out),
             Fidelity::Events => events::unit_week(plan, p, a, d, u, &mut sc, out),
         };
-        let o = &mut out.units[u];
-        unit_outcome(&s, sc.unit_aid[u], p, o);
-        percentiles(plan, u, &mut sc, o);
+        unit_outcome(&s, sc.unit_aid[u], p, &mut out.units[u]);
+        percentiles(plan, p, u, &mut sc, out);
         add(&mut london, &s);
     }
     std::mem::swap(&mut sc.response, &mut sc.london_i);
@@ -81,7 +80,8 @@ pub fn evaluate(plan: &Plan, p: &Params, a: &Allocation, d: &DrawDemand, out: &m
 
 /// Unit `u`'s boroughs' grids make its grids, which go into London's; the
 /// 90th percentiles of each (a grid's percentile is taken last: it uses it up).
-fn percentiles(plan: &Plan, u: usize, sc: &mut Scratch, o: &mut [f64; UNIT_LEN]) {
+fn percentiles(plan: &Plan, p: &Params, u: usize, sc: &mut Scratch, out: &mut DrawOutcome) {
+    let o = &mut out.units[u];
     sc.response.clear();
     sc.response_s.clear();
     for &b in &plan.units[u].boroughs {
@@ -92,8 +92,22 @@ fn percentiles(plan: &Plan, u: usize, sc: &mut Scratch, o: &mut [f64; UNIT_LEN])
     }
     sc.london_i.absorb(&sc.response);
     sc.london_s.absorb(&sc.response_s);
-    o[U::I_P90_RESPONSE] = sc.response.quantile(0.9);
-    o[U::S_P90_RESPONSE] = sc.response_s.quantile(0.9);
+    // Where a borough's wards have the same travel and waits, each ward's
+    // response times are distributed as the borough's (the analytic path;
+    // the event-level simulation takes each ward's from its own calls).
+    if p.run.fidelity == Fidelity::Analytic && ward::wards_alike(p) {
+        for &b in &plan.units[u].boroughs {
+            for &w in &plan.borough_wards[b] {
+                out.wards[w][W::I_P90_RESPONSE] = sc.borough_p90[b][0];
+                out.wards[w][W::S_P90_RESPONSE] = sc.borough_p90[b][1];
+            }
+        }
+    }
+    // A unit of one borough has that borough's calls: the same percentiles.
+    [o[U::I_P90_RESPONSE], o[U::S_P90_RESPONSE]] = match plan.units[u].boroughs[..] {
+        [b] => sc.borough_p90[b],
+        _ => [sc.response.quantile(0.9), sc.response_s.quantile(0.9)],
+    };
 }
 
 fn add(l: &mut UnitSums, s: &UnitSums) {

@@ -10,12 +10,13 @@
 use super::crews::{Crews, Load};
 use super::sums::UnitSums;
 use super::tours::{TourState, spread_pulled, unit_tours};
-use super::ward::{GroupTour, Sinks, Travel, ward_outcomes};
+use super::ward::{GroupTour, Sinks, Travel, ward_outcomes, wards_alike};
 use crate::model::params::TravelModel;
 use crate::model::{Allocation, Params};
 use crate::plan::Plan;
 use crate::week::demand::DrawDemand;
-use crate::week::outcome::{DrawOutcome, Scratch};
+use crate::week::outcome::{DrawOutcome, Scratch, ward as W};
+use crate::week::response_time::ResponseGrid;
 
 /// Days of the week a backlog is carried through when any tour is short.
 const DAYS: usize = 7;
@@ -36,6 +37,15 @@ pub fn unit_week(
     let mut sums = UnitSums::default();
     super::tours::clear_wards(unit, out);
     let ut = unit_tours(plan, p, a, d, u, sc, &mut sums);
+    // Wards that differ in travel keep their own grids for their percentiles.
+    let alike = wards_alike(p);
+    if !alike {
+        sc.ward_grids
+            .resize_with(plan.wards.len(), Default::default);
+        for &w in &unit.wards {
+            sc.ward_grids[w].iter_mut().for_each(ResponseGrid::clear);
+        }
+    }
     let (groups, tours) = (&ut.groups, &ut.tours);
     // Tours in order, day after day, carrying each group's backlog. A day that
     // starts with the backlog the day before started with repeats it exactly,
@@ -73,6 +83,7 @@ pub fn unit_week(
                         wards: &mut out.wards,
                         grid_i,
                         grid_s,
+                        ward_grids: (!alike).then_some(&mut sc.ward_grids[..]),
                         sums: &mut sums,
                     };
                     ward_outcomes(plan, p, d, &plan.borough_wards[b], k, &gt, &mut sinks);
@@ -82,11 +93,25 @@ pub fn unit_week(
                     let [grid_i, grid_s] = &mut sc.borough_grids[unit.boroughs[k]];
                     grid_i.finish_group(ri);
                     grid_s.finish_group(rs);
+                    if !alike {
+                        for &w in &plan.borough_wards[unit.boroughs[k]] {
+                            let [ward_i, ward_s] = &mut sc.ward_grids[w];
+                            ward_i.finish_group(ri);
+                            ward_s.finish_group(rs);
+                        }
+                    }
                 }
             }
         }
     }
 
+    if !alike {
+        for &w in &unit.wards {
+            let [ward_i, ward_s] = &mut sc.ward_grids[w];
+            out.wards[w][W::I_P90_RESPONSE] = ward_i.quantile(0.9);
+            out.wards[w][W::S_P90_RESPONSE] = ward_s.quantile(0.9);
+        }
+    }
     spread_pulled(sc, unit, a, sums.pulled, ut.ward_officers);
     sums
 }

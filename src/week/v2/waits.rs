@@ -191,17 +191,24 @@ impl TourQueue {
                 (1.0 - s.p) * no_wait(target) + s.p * waited(s, target - fixed),
                 s.mean,
             ),
-            TourQueue::Fluid { .. } => {
+            TourQueue::Fluid { after, .. } => {
                 let (mut on, mut mean) = (0.0, 0.0);
+                // Instants after the backlog has drained all see `after`.
+                let mut drained = 0.0;
                 for j in 0..FLUID_POINTS {
                     let (w, s) = self.at(j);
-                    let left = target - w;
                     if w > 0.0 {
-                        on += waited(s, left - fixed);
+                        on += waited(s, target - w - fixed);
+                        mean += w + s.mean;
                     } else {
-                        on += (1.0 - s.p) * no_wait(left) + s.p * waited(s, left - fixed);
+                        drained += 1.0;
                     }
-                    mean += w + s.mean;
+                }
+                if drained > 0.0 {
+                    let s = after;
+                    on +=
+                        drained * ((1.0 - s.p) * no_wait(target) + s.p * waited(s, target - fixed));
+                    mean += drained * s.mean;
                 }
                 let n = FLUID_POINTS as f64;
                 (on / n, mean / n)
@@ -212,13 +219,22 @@ impl TourQueue {
     /// The waiting mass of this queue as (weight, fixed minutes, Steady) pieces,
     /// for the response-time grid: `f(weight share, minutes, steady)` is called
     /// once per piece.
+    /// Instants after a backlog has drained are one piece.
     pub fn pieces<F: FnMut(f64, f64, Steady)>(&self, mut f: F) {
         match *self {
             TourQueue::Steady(s) => f(1.0, 0.0, s),
-            TourQueue::Fluid { .. } => {
+            TourQueue::Fluid { after, .. } => {
+                let mut drained = 0.0;
                 for j in 0..FLUID_POINTS {
                     let (w, s) = self.at(j);
-                    f(1.0 / FLUID_POINTS as f64, w, s);
+                    if w > 0.0 {
+                        f(1.0 / FLUID_POINTS as f64, w, s);
+                    } else {
+                        drained += 1.0;
+                    }
+                }
+                if drained > 0.0 {
+                    f(drained / FLUID_POINTS as f64, 0.0, after);
                 }
             }
         }

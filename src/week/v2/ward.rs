@@ -14,7 +14,7 @@ use super::sums::UnitSums;
 use super::waits::{Steady, TourQueue};
 use crate::model::Params;
 use crate::model::metric::WARD_LEN;
-use crate::model::params::PatrolWeighting;
+use crate::model::params::{PatrolWeighting, TravelModel};
 use crate::plan::{ATOMS, Field, Plan, QUANTILES, disc_within, mean_drive};
 use crate::week::demand::DrawDemand;
 use crate::week::outcome::ward as W;
@@ -50,16 +50,28 @@ pub struct GroupTour<'a> {
     pub base_busy: &'a [f64],
 }
 
-/// Where ward outcomes and London's response times go.
+/// Where ward outcomes and the borough's response-time grids go, and, when the
+/// wards of a borough differ (`wards_alike` is false), each ward's grids (by
+/// ward).
 pub struct Sinks<'o> {
     pub wards: &'o mut [[f64; WARD_LEN]],
     pub grid_i: &'o mut ResponseGrid,
     pub grid_s: &'o mut ResponseGrid,
+    pub ward_grids: Option<&'o mut [[ResponseGrid; 2]]>,
     pub sums: &'o mut UnitSums,
 }
 
+/// Whether every ward of a borough has the same travel and waits (crews
+/// patrol evenly by area): one evaluation serves them all, and a ward's
+/// response times are distributed as its borough's.
+pub fn wards_alike(p: &Params) -> bool {
+    let m = &p.response.model;
+    m.travel_model == TravelModel::Patrol && m.patrol_weighting == PatrolWeighting::Area
+}
+
 /// One grade at a ward: its crew queue, target, dispatch wait (mean minutes and
-/// chance of waiting at all), free crews and response-time grid.
+/// chance of waiting at all), free crews and response-time grids (the
+/// borough's, and the ward's own when wards differ).
 struct Grade<'a> {
     queue: TourQueue,
     target: f64,
@@ -69,6 +81,7 @@ struct Grade<'a> {
     /// An I call (which may cross borough lines).
     is_i: bool,
     grid: &'a mut ResponseGrid,
+    ward_grid: Option<&'a mut ResponseGrid>,
 }
 
 impl<'a> Grade<'a> {
@@ -78,6 +91,7 @@ impl<'a> Grade<'a> {
         dw: DispatchWait,
         is_i: bool,
         grid: &'a mut ResponseGrid,
+        ward_grid: Option<&'a mut ResponseGrid>,
     ) -> Grade<'a> {
         let r = &p.response;
         Grade {
@@ -96,6 +110,16 @@ impl<'a> Grade<'a> {
             },
             is_i,
             grid,
+            ward_grid,
+        }
+    }
+
+    /// Adds calls to the grade's grids (`ResponseGrid::add`).
+    #[inline]
+    fn add(&mut self, w: f64, t: f64, c: f64) {
+        self.grid.add(w, t, c);
+        if let Some(g) = &mut self.ward_grid {
+            g.add(w, t, c);
         }
     }
 }
@@ -119,10 +143,7 @@ pub fn ward_outcomes(
     };
     // Patrolling evenly by area, every ward of the borough has the same travel
     // and waits: one evaluation serves them all.
-    let shared = match gt.travel {
-        Travel::Patrol { .. } => r.model.patrol_weighting == PatrolWeighting::Area,
-        Travel::Centroid => false,
-    };
+    let shared = wards_alike(p);
     // S calls that wait past their patience lapse: never on time (MODEL §5.6).
     let lapsed = r
         .model
@@ -140,7 +161,7 @@ pub fn ward_outcomes(
             gt,
             first,
             wi,
-            Grade::new(p, gt, dw, true, &mut *sinks.grid_i),
+            Grade::new(p, gt, dw, true, &mut *sinks.grid_i, None),
         );
         let s = grade(
             plan,
@@ -148,7 +169,7 @@ pub fn ward_outcomes(
             gt,
             first,
             ws,
-            Grade::new(p, gt, dw, false, &mut *sinks.grid_s),
+            Grade::new(p, gt, dw, false, &mut *sinks.grid_s, None),
         );
         common = Some((i, s));
     }
@@ -156,24 +177,30 @@ pub fn ward_outcomes(
         let (wi, ws) = weights(w);
         let ((on_i, resp_i), (on_s, resp_s)) = match common {
             Some(c) => c,
-            None => (
-                grade(
-                    plan,
-                    p,
-                    gt,
-                    w,
-                    wi,
-                    Grade::new(p, gt, dw, true, &mut *sinks.grid_i),
-                ),
-                grade(
-                    plan,
-                    p,
-                    gt,
-                    w,
-                    ws,
-                    Grade::new(p, gt, dw, false, &mut *sinks.grid_s),
-                ),
-            ),
+            None => {
+                let [own_i, own_s] = match sinks.ward_grids.as_deref_mut() {
+                    Some(g) => g[w].each_mut().map(Some),
+                    None => [None, None],
+                };
+                (
+                    grade(
+                        plan,
+                        p,
+                        gt,
+                        w,
+                        wi,
+                        Grade::new(p, gt, dw, true, &mut *sinks.grid_i, own_i),
+                    ),
+                    grade(
+                        plan,
+                        p,
+                        gt,
+                        w,
+                        ws,
+                        Grade::new(p, gt, dw, false, &mut *sinks.grid_s, own_s),
+                    ),
+                )
+            }
         };
         let on_s = on_s.min(1.0 - lapsed);
         let o = &mut sinks.wards[w];
@@ -196,7 +223,14 @@ pub fn ward_outcomes(
 
 /// On-time share and mean response of one grade at ward `w`; adds `weight`
 /// calls to the grade's response-time grid.
-fn grade(plan: &Plan, p: &Params, gt: &GroupTour, w: usize, weight: f64, g: Grade) -> (f64, f64) {
+fn grade(
+    plan: &Plan,
+    p: &Params,
+    gt: &GroupTour,
+    w: usize,
+    weight: f64,
+    mut g: Grade,
+) -> (f64, f64) {
     let r = &p.response;
     match gt.travel {
         Travel::Centroid => {
@@ -247,14 +281,15 @@ fn grade(plan: &Plan, p: &Params, gt: &GroupTour, w: usize, weight: f64, g: Grad
                     }),
                     None => [(1.0, t), (0.0, t), (0.0, t), (0.0, t)],
                 };
+                let queue = g.queue;
                 for (dm, shift) in dispatch_shifts(g.dispatch, g.dispatch_p) {
                     for &(qm, tq) in quarters.iter().filter(|q| q.0 > 0.0) {
                         let mass = chance * weight * dm * qm;
-                        g.queue.pieces(|share, wait, s| {
+                        queue.pieces(|share, wait, s| {
                             if wait > 0.0 {
-                                g.grid.add(mass * share, shift + tq + wait + s.mean, 0.0);
+                                g.add(mass * share, shift + tq + wait + s.mean, 0.0);
                             } else {
-                                g.grid.add(mass * share, shift + tq, s.p);
+                                g.add(mass * share, shift + tq, s.p);
                             }
                         });
                     }
@@ -310,15 +345,15 @@ fn grade(plan: &Plan, p: &Params, gt: &GroupTour, w: usize, weight: f64, g: Grad
                 let mass = weight * share;
                 if wq > 0.0 {
                     // Behind a backlog: the dispatch wait at its mean.
-                    g.grid.add(mass, g.dispatch + fixed + wq + s.mean, 0.0);
+                    g.add(mass, g.dispatch + fixed + wq + s.mean, 0.0);
                     return;
                 }
                 for &(dm, shift) in shifts.iter().filter(|(dm, _)| *dm > 0.0) {
                     let go = mass * dm * (1.0 - s.p);
                     for q in quarters {
-                        g.grid.add(go * 0.25, shift + turnout + q, 0.0);
+                        g.add(go * 0.25, shift + turnout + q, 0.0);
                     }
-                    g.grid.add(mass * dm * s.p, shift + fixed, 1.0);
+                    g.add(mass * dm * s.p, shift + fixed, 1.0);
                 }
             });
             (on, g.dispatch + wait + travel)
@@ -336,13 +371,23 @@ fn dispatch_shifts(mean: f64, p: f64) -> [(f64, f64); 5] {
         return out;
     }
     let n = QUANTILES.len() as f64;
-    let norm = -QUANTILES.iter().map(|q| (1.0 - q).ln()).sum::<f64>() / n;
-    let mean_if = mean / p / norm;
+    let points = exponential_points();
+    let mean_if = mean / p;
     out[0].0 = 1.0 - p;
-    for (k, q) in QUANTILES.iter().enumerate() {
-        out[k + 1] = (p / n, -mean_if * (1.0 - q).ln());
+    for (k, x) in points.iter().enumerate() {
+        out[k + 1] = (p / n, mean_if * x);
     }
     out
+}
+
+/// The exponential of mean 1 at `QUANTILES`, scaled so that their mean is 1.
+fn exponential_points() -> &'static [f64; 4] {
+    static POINTS: std::sync::OnceLock<[f64; 4]> = std::sync::OnceLock::new();
+    POINTS.get_or_init(|| {
+        let n = QUANTILES.len() as f64;
+        let norm = -QUANTILES.iter().map(|q| (1.0 - q).ln()).sum::<f64>() / n;
+        QUANTILES.map(|q| -(1.0 - q).ln() / norm)
+    })
 }
 
 /// The on-time share after the dispatch wait: `on_time(x)` is the share on

@@ -33,6 +33,7 @@ use crate::model::{Allocation, Params};
 use crate::plan::{Plan, UnitPlan};
 use crate::week::demand::DrawDemand;
 use crate::week::outcome::{DrawOutcome, Scratch, ward as W};
+use crate::week::response_time::CAP_MINUTES;
 
 /// Evaluates unit `u` of the draw call by call; writes its wards' response
 /// outcomes and adds its calls to London's response-time grids.
@@ -113,6 +114,11 @@ fn outcomes(
     let r = &p.response;
     // Calls per ward and grade, to turn the wards' sums into shares and means.
     let mut counts = vec![[0.0f64; 2]; plan.wards.len()];
+    sc.ward_minutes
+        .resize_with(plan.wards.len(), Default::default);
+    for &w in &unit.wards {
+        sc.ward_minutes[w].iter_mut().for_each(Vec::clear);
+    }
     for (c, (call, fate)) in calls.iter().zip(fates).enumerate() {
         let w = call.ward as usize;
         let dispatch = waits[c] * 60.0;
@@ -157,10 +163,19 @@ fn outcomes(
         b[at + 2] += minutes;
         counts[w][usize::from(!call.is_i)] += 1.0;
         sums.dispatch_wait += dispatch;
-        let grid = &mut sc.borough_grids[plan.wards[w].borough][usize::from(!call.is_i)];
+        let grade = usize::from(!call.is_i);
+        let grid = &mut sc.borough_grids[plan.wards[w].borough][grade];
+        // Calls that lapsed are not in the percentiles; calls never reached
+        // are beyond the grid.
         match (reached, fate.lapsed) {
-            (true, _) => grid.add(1.0, minutes, 0.0),
-            (false, false) => grid.add_overloaded(1.0),
+            (true, _) => {
+                grid.add(1.0, minutes, 0.0);
+                sc.ward_minutes[w][grade].push(minutes);
+            }
+            (false, false) => {
+                grid.add_overloaded(1.0);
+                sc.ward_minutes[w][grade].push(f64::INFINITY);
+            }
             (false, true) => {}
         }
     }
@@ -173,6 +188,9 @@ fn outcomes(
     // skipped when weeks are merged).
     for &w in &unit.wards {
         let o = &mut out.wards[w];
+        let [i_minutes, s_minutes] = &mut sc.ward_minutes[w];
+        o[W::I_P90_RESPONSE] = p90(i_minutes);
+        o[W::S_P90_RESPONSE] = p90(s_minutes);
         for (grade, (on, resp)) in [(W::I_ON_TIME, W::I_RESPONSE), (W::S_ON_TIME, W::S_RESPONSE)]
             .into_iter()
             .enumerate()
@@ -187,6 +205,17 @@ fn outcomes(
             }
         }
     }
+}
+
+/// The 90th percentile of a week's response minutes: the ⌈0.9n⌉-th fastest of
+/// n calls, capped at the response-time grid's end; NaN without calls.
+fn p90(minutes: &mut [f64]) -> f64 {
+    if minutes.is_empty() {
+        return f64::NAN;
+    }
+    let k = (9 * minutes.len()).div_ceil(10) - 1;
+    let (_, x, _) = minutes.select_nth_unstable_by(k, f64::total_cmp);
+    x.min(CAP_MINUTES)
 }
 
 /// Where a unit's crews sit: one pool per crew group, or, when crews start
@@ -272,5 +301,19 @@ impl Pools {
                     .collect()
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wards_percentile_is_its_ninth_fastest_of_ten() {
+        let mut m: Vec<f64> = (1..=10).rev().map(f64::from).collect();
+        assert_eq!(p90(&mut m), 9.0);
+        assert_eq!(p90(&mut [3.0]), 3.0);
+        assert_eq!(p90(&mut [1.0, f64::INFINITY]), CAP_MINUTES);
+        assert!(p90(&mut []).is_nan());
     }
 }
