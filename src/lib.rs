@@ -24,4 +24,5 @@ pub mod report;
 pub mod scenario;
 pub mod shard;
 pub mod stats;
+pub mod validation;
 pub mod week;

@@ -84,6 +84,11 @@ fn domain(p: &Panel) -> (f64, f64) {
     }
 }
 
+/// Height for the labels of a panel's reference lines, when it has any.
+fn reference_room(p: &Panel) -> f64 {
+    if p.references.is_empty() { 0.0 } else { 14.0 }
+}
+
 /// A horizontal interval from `xa` to `xb` at height `y`, with end caps.
 fn whisker(
     items: &mut Vec<Item>,
@@ -104,7 +109,7 @@ pub fn bar_chart(spec: &BarSpec) -> Figure {
     let body: f64 = spec
         .panels
         .iter()
-        .map(|p| 34.0 + ROW * p.rows.len() as f64 + 30.0)
+        .map(|p| 34.0 + reference_room(p) + ROW * p.rows.len() as f64 + 30.0)
         .sum();
     let height = 70.0 + body + 34.0;
     let mut f = Figure::titled(&spec.id, WIDTH, height, &spec.title, &spec.subtitle);
@@ -115,7 +120,8 @@ pub fn bar_chart(spec: &BarSpec) -> Figure {
                 .bold()
                 .class("panel-title"),
         ));
-        let top = y + 26.0;
+        // Reference labels get a line of their own under the panel's title.
+        let top = y + 26.0 + reference_room(p);
         let bottom = top + ROW * p.rows.len() as f64;
         let (lo, hi) = domain(p);
         let (lo, hi) = nice_bounds(lo, hi, 5);

@@ -14,6 +14,7 @@ Examples:
   wardsim allocate scenarios/two-pcs-optimised.toml --write-lp model.lp
   wardsim run scenarios/sweep-pool-two-pcs.toml --shard 2/4 --out parts   (one shard of four)
   wardsim merge parts/sweep-pool-two-pcs.part-*-of-4.json --out out
+  wardsim validate                                    (the backtests against London's record)
   wardsim check scenarios/*.toml
   wardsim data
 
@@ -59,12 +60,45 @@ pub enum Command {
         after_help = "Give every part of one run (or a folder of them). The parts must come from the same scenarios, seed,\ndraws and wardsim version, one file per shard; a missing or repeated shard is named with the draws it holds.\nRun it where the shards ran: the scenario files are read again (and must be unchanged) to rebuild the summaries.\n--out is the command's own: for a run, the folder that receives a sub-folder per scenario or sweep [default: out];\nfor a comparison, the comparison folder [default: out/compare-<first>-vs-<second>...]."
     )]
     Merge(MergeArgs),
+    /// Run the backtests against London's published record and report model next to published
+    #[command(
+        after_help = "Runs the backtests that ship with wardsim (validation/: the 2014 calibration, the 2017 and 2018 pool-shrink\nhold-outs, the 2017 Central North merger pilot, and face-validity checks), or those of DIR (a folder with\npublished.csv and the scenario files it names). Prints each check with the published figure, the model's with\nits 95% CI, the error, the band and a verdict, and writes <OUT>/validation.csv, validation.json, report.html\nand charts/ [default <OUT>: out/validation]. Misfits are reported, not failures: exit 0 when every backtest ran."
+    )]
+    Validate(ValidateArgs),
     /// Summarise a dataset: wards, boroughs, command units, population, crime
     Data {
         /// A dataset folder in the wardsim CSV format (default: the embedded London 2014 data)
         #[arg(long, value_name = "DIR")]
         dataset: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// A folder of backtests (published.csv and scenario files); default: the ones wardsim ships
+    #[arg(value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+    /// Seed for every backtest (overrides each scenario's [run] seed)
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Simulated weeks for every backtest (overrides each scenario's [run] draws)
+    #[arg(long, value_parser = clap::value_parser!(u64).range(2..=100_000_000))]
+    pub draws: Option<u64>,
+    /// Output folder [default: out/validation]
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Worker threads (default: all cores); results are identical for any value
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub threads: Option<u64>,
+    /// No progress bar and no table on stdout
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Skip the charts and report.html
+    #[arg(long)]
+    pub no_charts: bool,
+    /// Replace an output folder that wardsim wrote from other files
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -15,6 +15,7 @@ mod pictures;
 mod progress;
 mod run;
 mod shard;
+mod validate;
 
 pub use args::Cli;
 
@@ -44,6 +45,7 @@ pub fn execute(cli: Cli) -> u8 {
         Command::Check { scenarios } => inspect::check(&scenarios),
         Command::Data { dataset } => inspect::data_summary(dataset),
         Command::Merge(args) => merge::merge(args),
+        Command::Validate(args) => validate::validate(args),
     }
 }
 

@@ -23,7 +23,11 @@ impl Writer<'_> {
     /// Writes a product's folder `dir` and prints its summary. The error says
     /// what failed, without the product's name. Call inside the command's pool.
     fn write(&self, dir: &Path, product: &dyn Product) -> Result<(), String> {
-        let pictures = self.outlines.enabled;
+        self.product(dir, product, self.outlines.enabled)
+    }
+
+    /// Writes any product's folder `dir`, with its pictures or without.
+    pub fn product(&self, dir: &Path, product: &dyn Product, pictures: bool) -> Result<(), String> {
         let marker = product.marker();
         may_replace(dir, &marker, self.force)?;
         let mut files = product.files(pictures)?;

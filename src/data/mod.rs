@@ -6,7 +6,7 @@
 
 mod areas;
 mod boundaries;
-mod csv_table;
+pub(crate) mod csv_table;
 mod embedded;
 mod error;
 mod load;

@@ -6,15 +6,15 @@ use crate::model::Metric;
 use crate::model::metric::Level;
 use crate::stats::Estimate;
 
-pub(super) fn writer() -> csv::Writer<Vec<u8>> {
+pub(in crate::report) fn writer() -> csv::Writer<Vec<u8>> {
     csv::WriterBuilder::new().from_writer(Vec::new())
 }
 
-pub(super) fn finish(w: csv::Writer<Vec<u8>>) -> Vec<u8> {
+pub(in crate::report) fn finish(w: csv::Writer<Vec<u8>>) -> Vec<u8> {
     w.into_inner().expect("writing to memory cannot fail")
 }
 
-pub(super) fn num(x: f64) -> String {
+pub(in crate::report) fn num(x: f64) -> String {
     format!("{x}")
 }
 

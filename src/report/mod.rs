@@ -18,6 +18,7 @@ mod page;
 mod pictures;
 pub mod run;
 pub mod sweep;
+pub mod validation;
 
 pub use atomic::{hold_writes, recover_leftovers, write_file, write_folder};
 pub use compare::{
@@ -72,7 +73,7 @@ pub trait Product {
 }
 
 /// The words for charts in a "wrote" line.
-fn charts_note(pictures: bool) -> &'static str {
+pub(in crate::report) fn charts_note(pictures: bool) -> &'static str {
     if pictures {
         ", report.html, charts/"
     } else {

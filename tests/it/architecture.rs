@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use super::common::root;
 
 /// The stages from the bottom up: each may import only those before it.
-const LAYERS: [&str; 13] = [
+const LAYERS: [&str; 14] = [
     "stats",
     "model",
     "chart",
@@ -23,6 +23,7 @@ const LAYERS: [&str; 13] = [
     "report",
     "shard",
     "pipeline",
+    "validation",
     "cli",
 ];
 

@@ -25,3 +25,4 @@ mod robustness;
 mod scenarios;
 mod shard;
 mod sweep;
+mod validate;
