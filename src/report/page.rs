@@ -54,7 +54,31 @@ pub(in crate::report) fn charts_section(o: &mut String, charts: &[Chart]) {
 }
 
 /// What the reports' confidence intervals cover, said under every table of them.
-pub(in crate::report) const INTERVALS: &str = "The 95% CIs cover simulation noise only (how many weeks were drawn). They do not cover the model's assumptions (divertible share, dispatcher handling time, shift change, patrol constant), which move levels more: vary those with a [[variant]] or a [sweep] before quoting a level.";
+pub(in crate::report) const INTERVALS: &str = "The 95% CIs cover simulation noise only, which narrows with more draws (--draws). The range the model's assumptions span (road speed, divertible share, dispatcher handling time, shift change, patrol constant) does not narrow with more draws and is not in these intervals; it moves levels more: vary those with a [[variant]] or a [sweep] before quoting a level.";
+
+/// "What this model leaves out": each sentence once, in the order first given.
+pub(in crate::report) fn leaves_out_section<'a>(
+    o: &mut String,
+    sentences: impl IntoIterator<Item = &'a String>,
+) {
+    let mut seen: Vec<&String> = Vec::new();
+    for s in sentences {
+        if !seen.contains(&s) {
+            seen.push(s);
+        }
+    }
+    if seen.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        o,
+        "<h2>What this model leaves out</h2>\n<p>Said from this run's own settings; none of it is in the intervals above.</p>\n<ul>"
+    );
+    for s in seen {
+        let _ = writeln!(o, "<li>{}</li>", escape(s));
+    }
+    let _ = writeln!(o, "</ul>");
+}
 
 /// `INTERVALS` wrapped for the terminal, each line indented by two spaces.
 pub(in crate::report) fn intervals_text() -> String {

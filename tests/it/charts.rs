@@ -243,6 +243,10 @@ fn run_writes_report_and_charts_unless_told_not_to() {
         }
         assert!(html.contains(&format!("charts/{stem}.png")));
     }
+    // What the model leaves out, said from this scenario's own settings.
+    assert!(html.contains("What this model leaves out"));
+    assert!(html.contains("at 30 km/h") && html.contains("482,255 I"), "{html}");
+    assert!(html.contains("narrows with more draws"));
     go(&["--no-charts"]);
     assert!(!dir.join("charts").exists());
     assert!(!dir.join("report.html").exists());

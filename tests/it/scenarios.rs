@@ -268,3 +268,20 @@ fn the_p90_response_time_agrees_with_the_on_time_share() {
         assert_eq!(on > 0.905, p90 < 15.0, "{file}: on time {on}, P90 {p90}");
     }
 }
+
+#[test]
+fn what_the_model_leaves_out_follows_the_scenario() {
+    let mut cache = DatasetCache::default();
+    let base = "schema_version = 1\n[run]\ndraws = 4\n";
+    let plain = pipeline::run(&london(base, &mut cache), &NoProgress).unwrap();
+    let text = format!(
+        "{base}[response]\nspeed_kmh = 35.0\n[surge]\nevents_per_week = 0.0\n[dispatch]\nchannels = \"per_unit\"\n"
+    );
+    let other = pipeline::run(&london(&text, &mut cache), &NoProgress).unwrap();
+    let said = |r: &pipeline::Run| r.summary.leaves_out.join(" ");
+    assert!(said(&plain).contains("at 30 km/h") && said(&other).contains("at 35 km/h"));
+    assert!(said(&plain).contains("Major events are anonymous lumps"));
+    assert!(said(&other).contains("No major events are drawn"));
+    assert!(said(&plain).contains("one radio channel per borough"));
+    assert!(said(&other).contains("one radio channel per command unit"));
+}

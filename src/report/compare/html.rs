@@ -8,7 +8,8 @@ use crate::model::Metric;
 use crate::report::compare::{AreaDifference, Comparison};
 use crate::report::figure::{Chart, about};
 use crate::report::page::{
-    attribution_note, charts_section, diff_cell, page, provenance_rows, reading_guide,
+    attribution_note, charts_section, diff_cell, leaves_out_section, page, provenance_rows,
+    reading_guide,
 };
 use crate::report::run::Summary;
 
@@ -205,6 +206,7 @@ pub fn compare_report(c: &Comparison, summaries: &[&Summary], charts: &[Chart]) 
         );
     }
     charts_section(&mut o, charts);
+    leaves_out_section(&mut o, summaries.iter().flat_map(|s| &s.leaves_out));
     reading_guide(&mut o);
     let _ = writeln!(o, "<h2>Provenance</h2>");
     for s in summaries {

@@ -7,7 +7,8 @@ use crate::chart::{Measure, escape, thousands};
 use crate::model::Metric;
 use crate::report::figure::{Chart, about};
 use crate::report::page::{
-    attribution_note, charts_section, estimate_td, page, provenance_rows, reading_guide,
+    attribution_note, charts_section, estimate_td, leaves_out_section, page, provenance_rows,
+    reading_guide,
 };
 use crate::report::run::Summary;
 
@@ -121,6 +122,7 @@ pub fn run_report(s: &Summary, charts: &[Chart]) -> String {
         }
         let _ = writeln!(o, "</table>");
     }
+    leaves_out_section(&mut o, &s.leaves_out);
     reading_guide(&mut o);
     let _ = writeln!(o, "<h2>Provenance</h2>\n<table>");
     provenance_rows(&mut o, &s.provenance);

@@ -7,6 +7,7 @@
 mod charts;
 mod files;
 mod html;
+mod omissions;
 mod summary;
 mod text;
 

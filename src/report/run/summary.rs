@@ -126,6 +126,8 @@ pub struct Summary {
     #[serde(skip)]
     pub i_on_time_distribution: Vec<(f64, u64)>,
     pub calibration: Vec<Calibration>,
+    /// What the model leaves out, in sentences from the scenario's settings.
+    pub leaves_out: Vec<String>,
     pub definitions: BTreeMap<Metric, &'static str>,
 }
 
@@ -293,6 +295,7 @@ pub fn summarise(s: &Scenario, plan: &Plan, a: &Allocation, r: &Results) -> Summ
             .histogram
             .buckets(),
         calibration,
+        leaves_out: super::omissions::leaves_out(s),
         definitions: definitions(),
     }
 }
