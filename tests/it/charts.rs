@@ -45,6 +45,7 @@ fn a_run_draws_a_map_of_every_ward_with_a_legend_spanning_the_data() {
         [
             "i_on_time_distribution",
             "map_i_on_time",
+            "map_s_on_time",
             "map_neighbourhood_cover",
             "map_ward_officers_per_1000",
             "unit_utilisation",
@@ -104,10 +105,10 @@ fn a_run_draws_a_map_of_every_ward_with_a_legend_spanning_the_data() {
         "no units given, none drawn"
     );
     // Utilisation: one bar per command unit, each with its CI.
-    assert_eq!(charts[4].figure.count_class("bar"), 12);
-    assert_eq!(charts[4].figure.count_class("ci"), 12);
+    assert_eq!(charts[5].figure.count_class("bar"), 12);
+    assert_eq!(charts[5].figure.count_class("ci"), 12);
     // Officers per 1,000: one bar per borough, largest first.
-    assert_eq!(charts[5].figure.count_class("bar"), 32);
+    assert_eq!(charts[6].figure.count_class("bar"), 32);
     // The distribution holds every draw, and marks the 90% target.
     let counted: u64 = run.summary.i_on_time_distribution.iter().map(|b| b.1).sum();
     assert_eq!(counted, run.summary.london[&Metric::IOnTime].unwrap().draws);
@@ -245,7 +246,10 @@ fn run_writes_report_and_charts_unless_told_not_to() {
     }
     // What the model leaves out, said from this scenario's own settings.
     assert!(html.contains("What this model leaves out"));
-    assert!(html.contains("at 30 km/h") && html.contains("482,255 I"), "{html}");
+    assert!(
+        html.contains("at 30 km/h") && html.contains("482,255 I"),
+        "{html}"
+    );
     assert!(html.contains("narrows with more draws"));
     go(&["--no-charts"]);
     assert!(!dir.join("charts").exists());

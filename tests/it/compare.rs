@@ -127,7 +127,21 @@ fn the_compare_command_writes_its_tables() {
     let text = String::from_utf8_lossy(&r.stdout);
     assert!(
         text.contains("vs status-quo-2016")
-            && text.contains("boroughs that lose and gain most in I calls on time"),
+            && text.contains("boroughs in I calls on time:")
+            && text.contains("boroughs in S calls on time:")
+            && text.contains("lose most"),
+        "{text}"
+    );
+    // The headline says every headline figure that moved, costs and gains apart,
+    // the largest against its own level first: the BCUs cost S more than I.
+    let worse = text
+        .find("Worse, largest first")
+        .expect("a headline of costs");
+    let better = text.find("Better, largest first").unwrap_or(text.len());
+    let s_at = text[worse..].find("S calls on time").map(|i| i + worse);
+    let i_at = text[worse..].find("I calls on time").map(|i| i + worse);
+    assert!(
+        matches!((s_at, i_at), (Some(s), Some(i)) if s < i && i < better),
         "{text}"
     );
     for f in [

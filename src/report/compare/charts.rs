@@ -166,6 +166,7 @@ pub(in crate::report) fn change_map(
 pub(in crate::report) fn borough_changes(c: &Comparison, scenario: &str) -> Option<Chart> {
     let panels: Vec<Panel> = [
         Metric::IOnTime,
+        Metric::SOnTime,
         Metric::NeighbourhoodCover,
         Metric::OfficersPer1000,
     ]
@@ -245,6 +246,10 @@ pub fn compare_charts(
                 (
                     Metric::IOnTime,
                     "Each ward coloured by the change in the share of its I calls reached within 15 minutes.",
+                ),
+                (
+                    Metric::SOnTime,
+                    "Each ward coloured by the change in the share of its S calls reached within 60 minutes.",
                 ),
                 (
                     Metric::NeighbourhoodCover,

@@ -81,40 +81,13 @@ pub fn compare_report(c: &Comparison, summaries: &[&Summary], charts: &[Chart]) 
     let names: Vec<&str> = c.scenarios.iter().map(|s| s.name.as_str()).collect();
     let title = format!("Comparison: {}", names.join(" vs "));
     let _ = writeln!(o, "<h1>{}</h1>", escape(&title));
-    let mut lede = Vec::new();
-    for (k, s) in c.scenarios.iter().enumerate().skip(1) {
-        for metric in [Metric::IOnTime, Metric::NeighbourhoodCover] {
-            let Some(row) = c.rows.iter().find(|r| r.metric == metric.key()) else {
-                continue;
-            };
-            let Some(d) = row.differences[k].as_ref() else {
-                continue;
-            };
-            let (label, m, _) = about(metric);
-            lede.push(if d.within_noise {
-                format!(
-                    "{}: {} cannot be told apart from {} ({} [{}, {}]).",
-                    escape(&s.name),
-                    escape(label),
-                    escape(&c.baseline),
-                    m.change(d.mean),
-                    m.change(d.ci95_low),
-                    m.change(d.ci95_high)
-                )
-            } else {
-                format!(
-                    "{}: {} changes by <b>{}</b> against {} (95% CI {} to {}).",
-                    escape(&s.name),
-                    escape(label),
-                    m.change(d.mean),
-                    escape(&c.baseline),
-                    m.change(d.ci95_low),
-                    m.change(d.ci95_high)
-                )
-            });
-        }
+    for k in 1..c.scenarios.len() {
+        let said: Vec<String> = super::headline::sentences(c, k)
+            .iter()
+            .map(|x| escape(x))
+            .collect();
+        let _ = writeln!(o, "<p class=\"lede\">{}</p>", said.join(" "));
     }
-    let _ = writeln!(o, "<p class=\"lede\">{}</p>", lede.join(" "));
     let _ = writeln!(
         o,
         "<h2>What was run</h2>\n<p>{} scenarios, each evaluated on the same {} simulated weeks (seed {}): week <i>i</i> has the same demand and events in every scenario (common random numbers), so the differences below are paired, week by week, against <b>{}</b>.</p>\n<ul>",

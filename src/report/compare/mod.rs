@@ -7,6 +7,7 @@
 mod charts;
 mod comparison;
 mod files;
+mod headline;
 mod html;
 mod text;
 

@@ -46,6 +46,26 @@ fn show_diff(unit: &str, d: &Difference) -> String {
     )
 }
 
+/// `text` in lines of at most `width` characters, each indented.
+fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && indent.len() + line.len() + word.len() + 1 > width {
+            let _ = writeln!(out, "{indent}{line}");
+            line.clear();
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        let _ = writeln!(out, "{indent}{line}");
+    }
+    out
+}
+
 /// The comparison as text for stdout.
 pub fn render_comparison_text(c: &Comparison) -> String {
     let mut o = String::new();
@@ -57,6 +77,12 @@ pub fn render_comparison_text(c: &Comparison) -> String {
         c.seed,
         c.baseline
     );
+    for k in 1..c.scenarios.len() {
+        let _ = writeln!(o);
+        for sentence in super::headline::sentences(c, k) {
+            o.push_str(&wrap(&sentence, 88, "  "));
+        }
+    }
     let width = 28;
     let _ = write!(o, "\n  {:<36}", "London, per week");
     for s in &c.scenarios {
@@ -119,9 +145,10 @@ pub fn render_comparison_text(c: &Comparison) -> String {
     for s in c.scenarios.iter().skip(1) {
         for (metric, label, unit) in [
             (Metric::IOnTime, "I calls on time", "share"),
+            (Metric::SOnTime, "S calls on time", "share"),
             (Metric::NeighbourhoodCover, "neighbourhood cover", "share"),
         ] {
-            let mut rows: Vec<&AreaDifference> = c
+            let rows: Vec<&AreaDifference> = c
                 .boroughs
                 .iter()
                 .filter(|a| a.scenario == s.name && a.metric == metric)
@@ -129,20 +156,42 @@ pub fn render_comparison_text(c: &Comparison) -> String {
             if rows.is_empty() {
                 continue;
             }
-            rows.sort_by(|a, b| {
-                a.difference
-                    .mean
-                    .total_cmp(&b.difference.mean)
-                    .then(a.name.cmp(&b.name))
-            });
-            let _ = writeln!(
-                o,
-                "\n  {} vs {}: boroughs that lose and gain most in {label}",
-                s.name, c.baseline
-            );
-            let n = rows.len().min(3);
-            for a in rows.iter().take(n).chain(rows.iter().rev().take(n).rev()) {
-                let _ = writeln!(o, "    {:<24} {}", a.name, show_diff(unit, &a.difference));
+            // Beyond noise only, the largest change first; more is better for
+            // every metric listed here.
+            let ranked = |better: bool| {
+                let mut v: Vec<&&AreaDifference> = rows
+                    .iter()
+                    .filter(|a| !a.difference.within_noise && (a.difference.mean > 0.0) == better)
+                    .collect();
+                v.sort_by(|a, b| {
+                    b.difference
+                        .mean
+                        .abs()
+                        .total_cmp(&a.difference.mean.abs())
+                        .then(a.name.cmp(&b.name))
+                });
+                v
+            };
+            let (losers, gainers) = (ranked(false), ranked(true));
+            let _ = writeln!(o, "\n  {} vs {}, boroughs in {label}:", s.name, c.baseline);
+            if losers.is_empty() && gainers.is_empty() {
+                let _ = writeln!(o, "    no borough changes beyond noise");
+                continue;
+            }
+            for (title, list) in [("lose most", &losers), ("gain most", &gainers)] {
+                if list.is_empty() {
+                    let _ = writeln!(o, "    {title}: none beyond noise");
+                    continue;
+                }
+                let _ = writeln!(
+                    o,
+                    "    {title} ({} of {} boroughs):",
+                    list.len(),
+                    rows.len()
+                );
+                for a in list.iter().take(3) {
+                    let _ = writeln!(o, "      {:<24} {}", a.name, show_diff(unit, &a.difference));
+                }
             }
         }
     }

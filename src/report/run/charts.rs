@@ -239,6 +239,14 @@ pub fn run_charts(s: &Summary, b: Option<&Boundaries>) -> Vec<Chart> {
         out.push(ward_value_map(
             s,
             b,
+            "map_s_on_time",
+            Metric::SOnTime,
+            ward_metric(s, Metric::SOnTime),
+            "Each ward coloured by the share of its S calls reached within 60 minutes, averaged over the simulated weeks (S calls wait behind I calls for a free crew).",
+        ));
+        out.push(ward_value_map(
+            s,
+            b,
             "map_neighbourhood_cover",
             Metric::NeighbourhoodCover,
             ward_metric(s, Metric::NeighbourhoodCover),

@@ -1,5 +1,5 @@
-//! Which pictures a sweep gets: the target metric, I on-time, neighbourhood
-//! cover and unmet response hours along the swept parameter, with CI bands and
+//! Which pictures a sweep gets: the target metric, I and S on-time,
+//! neighbourhood cover and unmet response hours along the swept parameter, with CI bands and
 //! the crossing.
 
 use crate::chart::{LineSpec, Measure, Point, Series, line_chart, thousands};
@@ -13,6 +13,7 @@ pub fn sweep_charts(t: &SweepTable) -> Vec<Chart> {
     let mut metrics = vec![t.target_metric];
     for m in [
         Metric::IOnTime,
+        Metric::SOnTime,
         Metric::NeighbourhoodCover,
         Metric::UnmetResponseHours,
     ] {
