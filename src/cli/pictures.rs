@@ -1,5 +1,6 @@
 //! Map outlines for the datasets of one command, loaded once each before any run
-//! (so a bad boundary file is reported up front, as bad input).
+//! (so a bad boundary file is reported up front, as bad input), for the maps and
+//! the GeoJSON files.
 
 use std::collections::HashMap;
 
@@ -26,9 +27,7 @@ impl Outlines {
             enabled,
         };
         let mut problems = Vec::new();
-        if !enabled {
-            return Ok(o);
-        }
+        // Loaded with pictures off too: the GeoJSON files are data.
         for s in scenarios {
             if o.loaded.contains_key(&s.dataset.name) {
                 continue;

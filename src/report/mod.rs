@@ -12,6 +12,7 @@ mod atomic;
 pub mod compare;
 mod csv;
 mod figure;
+mod geojson;
 mod marker;
 mod optimisation;
 mod page;

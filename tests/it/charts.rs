@@ -352,3 +352,79 @@ fn every_axis_labels_its_ticks_exactly() {
     }
     assert!(axes >= 5, "only {axes} axes checked");
 }
+
+/// Every ring of a GeoJSON geometry.
+fn rings(g: &serde_json::Value) -> Vec<Vec<[f64; 2]>> {
+    let polys: Vec<&serde_json::Value> = match g["type"].as_str() {
+        Some("Polygon") => vec![&g["coordinates"]],
+        _ => g["coordinates"].as_array().unwrap().iter().collect(),
+    };
+    polys
+        .iter()
+        .flat_map(|p| p.as_array().unwrap().iter())
+        .map(|r| {
+            r.as_array()
+                .unwrap()
+                .iter()
+                .map(|c| [c[0].as_f64().unwrap(), c[1].as_f64().unwrap()])
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn runs_and_comparisons_write_geojson_in_wgs84_as_rfc_7946_asks() {
+    let out = temp_dir("geojson");
+    wardsim_ok(
+        &[
+            "compare",
+            "scenarios/status-quo-2016.toml",
+            "scenarios/two-pcs-per-ward.toml",
+            "--draws",
+            "16",
+            "--no-charts",
+            "--quiet",
+        ],
+        &out,
+    );
+    let read = |p: std::path::PathBuf| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap()
+    };
+    for (file, n, key) in [
+        ("status-quo-2016/wards.geojson", 629, "i_on_time_mean"),
+        ("status-quo-2016/boroughs.geojson", 32, "officers_per_1000"),
+        (
+            "wards.geojson",
+            629,
+            "i_on_time_change_two-pcs-per-ward_mean",
+        ),
+        (
+            "boroughs.geojson",
+            32,
+            "s_on_time_change_two-pcs-per-ward_ci95_low",
+        ),
+    ] {
+        let fc = read(out.join(file));
+        assert_eq!(fc["type"], "FeatureCollection");
+        assert!(fc.get("crs").is_none(), "RFC 7946 has no crs member");
+        let features = fc["features"].as_array().unwrap();
+        assert_eq!(features.len(), n, "{file}");
+        for f in features {
+            assert!(f["properties"][key].is_number(), "{file}: {key}");
+            for r in rings(&f["geometry"]) {
+                assert!(r.len() >= 4 && r.first() == r.last(), "{file}: closed ring");
+                // Longitude then latitude, inside Greater London.
+                for [lon, lat] in &r {
+                    assert!((-0.6..0.4).contains(lon) && (51.2..51.8).contains(lat));
+                }
+                // Counter-clockwise exterior (the right-hand rule).
+                let twice: f64 = r
+                    .windows(2)
+                    .map(|w| w[0][0] * w[1][1] - w[1][0] * w[0][1])
+                    .sum();
+                assert!(twice > 0.0, "{file}: clockwise ring");
+            }
+        }
+    }
+    let _ = std::fs::remove_dir_all(&out);
+}

@@ -1,6 +1,6 @@
 //! The embedded London data, and CSV errors that name file, line and column.
 
-use super::common::{temp_dir, wardsim, write};
+use super::common::{root, temp_dir, wardsim, write};
 use wardsim::data;
 
 #[test]
@@ -196,4 +196,27 @@ fn bcus_csv_must_partition_the_boroughs() {
     write(&dir, "bcus.csv", &original);
     assert!(data::load_folder(&dir).is_ok());
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn grid_to_wgs84_lands_on_the_published_ward_centroids() {
+    // wards.csv gives each centroid in British National Grid and in WGS84; the
+    // Helmert transformation is good to about 5 m.
+    let mut r = csv::Reader::from_path(root().join("data/london/wards.csv")).unwrap();
+    let h = r.headers().unwrap().clone();
+    let at = |n: &str| h.iter().position(|x| x == n).unwrap();
+    let mut worst: f64 = 0.0;
+    let mut n = 0;
+    for row in r.records() {
+        let row = row.unwrap();
+        let num = |c: &str| row[at(c)].parse::<f64>().unwrap();
+        let [lon, lat] =
+            wardsim::data::grid_to_wgs84(num("centroid_easting"), num("centroid_northing"));
+        let dy = (lat - num("centroid_lat")) * 111_200.0;
+        let dx = (lon - num("centroid_lon")) * 111_200.0 * lat.to_radians().cos();
+        worst = worst.max(dx.hypot(dy));
+        n += 1;
+    }
+    assert_eq!(n, 629);
+    assert!(worst < 10.0, "worst centroid {worst:.1} m away");
 }

@@ -53,6 +53,9 @@ impl Product for CompareReport<'_> {
             ("comparison.json".into(), comparison_json(c)),
         ];
         files.extend(area_files(c).into_iter().map(|(n, b)| (n.to_string(), b)));
+        if let Some(b) = self.runs.first().and_then(|r| r.outlines) {
+            files.extend(super::geojson::compare_files(c, b));
+        }
         files
     }
 
@@ -81,7 +84,7 @@ impl Product for CompareReport<'_> {
 
     fn wrote(&self, dir: &std::path::Path, pictures: bool) -> String {
         format!(
-            "  wrote {}/ (comparison.csv, comparison.json, wards_diff.csv, boroughs_diff.csv{}, and a folder per scenario)\n",
+            "  wrote {}/ (comparison.csv, comparison.json, wards_diff.csv, boroughs_diff.csv, wards.geojson, boroughs.geojson{}, and a folder per scenario)\n",
             dir.display(),
             charts_note(pictures)
         )

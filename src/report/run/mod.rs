@@ -55,10 +55,14 @@ pub struct RunReport<'a> {
 
 impl Product for RunReport<'_> {
     fn data_files(&self) -> Vec<File> {
-        render_files(self.summary)
+        let mut files: Vec<File> = render_files(self.summary)
             .into_iter()
             .map(|(n, b)| (n.to_string(), b))
-            .collect()
+            .collect();
+        if let Some(b) = self.outlines {
+            files.extend(super::geojson::run_files(self.summary, b));
+        }
+        files
     }
 
     fn picture_files(&self) -> Result<Vec<File>, String> {
@@ -71,8 +75,13 @@ impl Product for RunReport<'_> {
 
     fn wrote(&self, dir: &std::path::Path, pictures: bool) -> String {
         format!(
-            "  wrote {}/ (summary.json, wards.csv, units.csv, boroughs.csv, allocation.csv{})\n\n",
+            "  wrote {}/ (summary.json, wards.csv, units.csv, boroughs.csv, allocation.csv{}{})\n\n",
             dir.display(),
+            if self.outlines.is_some() {
+                ", wards.geojson, boroughs.geojson"
+            } else {
+                ""
+            },
             charts_note(pictures)
         )
     }
