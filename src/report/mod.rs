@@ -20,6 +20,7 @@ mod pictures;
 pub mod run;
 pub mod sweep;
 pub mod validation;
+mod workbook;
 
 pub use atomic::{hold_writes, recover_leftovers, write_file, write_folder};
 pub use compare::{
@@ -52,7 +53,7 @@ pub trait Export {
 /// prints: the one seam between results and the files and words made of them.
 pub trait Product {
     /// Its data files (numbers only), in order.
-    fn data_files(&self) -> Vec<File>;
+    fn data_files(&self) -> Result<Vec<File>, String>;
     /// Its charts (SVG and PNG) and `report.html`. Call inside a rayon pool:
     /// PNGs are rendered in parallel.
     fn picture_files(&self) -> Result<Vec<File>, String>;
@@ -65,7 +66,7 @@ pub trait Product {
 
     /// Every file of its folder: data, then pictures unless they are off.
     fn files(&self, pictures: bool) -> Result<Vec<File>, String> {
-        let mut files = self.data_files();
+        let mut files = self.data_files()?;
         if pictures {
             files.extend(self.picture_files()?);
         }

@@ -26,3 +26,4 @@ mod scenarios;
 mod shard;
 mod sweep;
 mod validate;
+mod workbook;

@@ -18,6 +18,7 @@ pub use html::compare_report;
 pub use text::render_comparison_text;
 
 use super::run::{RunReport, Summary};
+use super::workbook::Sheet;
 use super::{File, Marker, Product, charts_note, picture_files};
 
 /// A comparison as a product: its value, and each scenario's run (the first's
@@ -46,17 +47,38 @@ impl CompareReport<'_> {
 }
 
 impl Product for CompareReport<'_> {
-    fn data_files(&self) -> Vec<File> {
+    fn data_files(&self) -> Result<Vec<File>, String> {
         let c = self.comparison;
         let mut files: Vec<File> = vec![
             ("comparison.csv".into(), comparison_csv(c)),
             ("comparison.json".into(), comparison_json(c)),
         ];
         files.extend(area_files(c).into_iter().map(|(n, b)| (n.to_string(), b)));
+        let table = |name: &str| {
+            files
+                .iter()
+                .find(|f| f.0 == name)
+                .map_or(&[][..], |f| f.1.as_slice())
+        };
+        let book = super::workbook::workbook(&[
+            Sheet {
+                name: "differences",
+                csv: table("comparison.csv"),
+            },
+            Sheet {
+                name: "wards",
+                csv: table("wards_diff.csv"),
+            },
+            Sheet {
+                name: "boroughs",
+                csv: table("boroughs_diff.csv"),
+            },
+        ])?;
+        files.push(("results.xlsx".into(), book));
         if let Some(b) = self.runs.first().and_then(|r| r.outlines) {
             files.extend(super::geojson::compare_files(c, b));
         }
-        files
+        Ok(files)
     }
 
     fn picture_files(&self) -> Result<Vec<File>, String> {
@@ -70,7 +92,7 @@ impl Product for CompareReport<'_> {
     }
 
     fn files(&self, pictures: bool) -> Result<Vec<File>, String> {
-        let mut files = self.data_files();
+        let mut files = self.data_files()?;
         if pictures {
             files.extend(self.picture_files()?);
         }
@@ -84,7 +106,7 @@ impl Product for CompareReport<'_> {
 
     fn wrote(&self, dir: &std::path::Path, pictures: bool) -> String {
         format!(
-            "  wrote {}/ (comparison.csv, comparison.json, wards_diff.csv, boroughs_diff.csv, wards.geojson, boroughs.geojson{}, and a folder per scenario)\n",
+            "  wrote {}/ (comparison.csv, comparison.json, wards_diff.csv, boroughs_diff.csv, results.xlsx, wards.geojson, boroughs.geojson{}, and a folder per scenario)\n",
             dir.display(),
             charts_note(pictures)
         )

@@ -19,6 +19,7 @@ pub use summary::{
 };
 pub use text::render_text;
 
+use super::workbook::Sheet;
 use super::{Export, File, Marker, Product, charts_note, picture_files};
 use crate::model::Boundaries;
 
@@ -54,15 +55,45 @@ pub struct RunReport<'a> {
 }
 
 impl Product for RunReport<'_> {
-    fn data_files(&self) -> Vec<File> {
+    fn data_files(&self) -> Result<Vec<File>, String> {
         let mut files: Vec<File> = render_files(self.summary)
             .into_iter()
             .map(|(n, b)| (n.to_string(), b))
             .collect();
+        let london = super::workbook::london_csv(self.summary);
+        let table = |name: &str| {
+            files
+                .iter()
+                .find(|f| f.0 == name)
+                .map_or(&[][..], |f| f.1.as_slice())
+        };
+        let book = super::workbook::workbook(&[
+            Sheet {
+                name: "summary",
+                csv: &london,
+            },
+            Sheet {
+                name: "wards",
+                csv: table("wards.csv"),
+            },
+            Sheet {
+                name: "boroughs",
+                csv: table("boroughs.csv"),
+            },
+            Sheet {
+                name: "units",
+                csv: table("units.csv"),
+            },
+            Sheet {
+                name: "allocation",
+                csv: table("allocation.csv"),
+            },
+        ])?;
+        files.push(("results.xlsx".into(), book));
         if let Some(b) = self.outlines {
             files.extend(super::geojson::run_files(self.summary, b));
         }
-        files
+        Ok(files)
     }
 
     fn picture_files(&self) -> Result<Vec<File>, String> {
@@ -75,7 +106,7 @@ impl Product for RunReport<'_> {
 
     fn wrote(&self, dir: &std::path::Path, pictures: bool) -> String {
         format!(
-            "  wrote {}/ (summary.json, wards.csv, units.csv, boroughs.csv, allocation.csv{}{})\n\n",
+            "  wrote {}/ (summary.json, wards.csv, units.csv, boroughs.csv, allocation.csv, results.xlsx{}{})\n\n",
             dir.display(),
             if self.outlines.is_some() {
                 ", wards.geojson, boroughs.geojson"

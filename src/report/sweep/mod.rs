@@ -32,7 +32,7 @@ pub struct SweepReport<'a> {
 }
 
 impl Product for SweepReport<'_> {
-    fn data_files(&self) -> Vec<File> {
+    fn data_files(&self) -> Result<Vec<File>, String> {
         let mut files: Vec<File> = vec![
             ("sweep.csv".into(), sweep_csv(self.table)),
             ("sweep.json".into(), sweep_json(self.table)),
@@ -43,7 +43,7 @@ impl Product for SweepReport<'_> {
                 SummaryJson.render(s),
             ));
         }
-        files
+        Ok(files)
     }
 
     fn picture_files(&self) -> Result<Vec<File>, String> {

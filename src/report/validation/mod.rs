@@ -155,12 +155,12 @@ fn csv_file(rows: &[ValidationRow]) -> Vec<u8> {
 }
 
 impl Product for ValidationReport {
-    fn data_files(&self) -> Vec<(String, Vec<u8>)> {
+    fn data_files(&self) -> Result<Vec<(String, Vec<u8>)>, String> {
         let json = serde_json::to_vec_pretty(self).unwrap_or_default();
-        vec![
+        Ok(vec![
             ("validation.csv".into(), csv_file(&self.rows)),
             ("validation.json".into(), json),
-        ]
+        ])
     }
 
     fn picture_files(&self) -> Result<Vec<(String, Vec<u8>)>, String> {
