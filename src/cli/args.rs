@@ -215,6 +215,16 @@ pub struct CompareArgs {
     /// Replace an output folder that wardsim wrote from other scenario files (never a folder wardsim did not write)
     #[arg(long)]
     pub force: bool,
+    /// How the comparison is printed: a text table, or Markdown for briefings, issues and wikis (comparison.md is written either way)
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
     #[command(flatten)]
     pub shard: ShardArgs,
+}
+
+/// How a comparison is printed on stdout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    Text,
+    Markdown,
 }

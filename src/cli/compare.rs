@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use super::args::CompareArgs;
+use super::args::{CompareArgs, OutputFormat};
 use super::outputs::Writer;
 use super::pictures::Outlines;
 use super::progress::Bars;
@@ -86,6 +86,7 @@ fn compare_or_fail(args: CompareArgs) -> Result<(), PipelineError> {
         outlines: &outlines,
         quiet: args.quiet,
         force: args.force,
+        markdown: args.format == OutputFormat::Markdown,
     };
     pool.install(|| {
         let outcome = pipeline::compare(&owned, &bar);

@@ -33,6 +33,7 @@ pub fn merge(args: MergeArgs) -> u8 {
         outlines: &outlines,
         quiet: args.quiet,
         force: args.force,
+        markdown: false,
     };
     let failures = pool.install(|| job.finish(&writer));
     let mut worst = exit::OK;

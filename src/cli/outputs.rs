@@ -17,6 +17,8 @@ pub struct Writer<'a> {
     pub quiet: bool,
     /// `--force`: replace a folder wardsim wrote from other scenario files.
     pub force: bool,
+    /// `--format markdown`: a comparison's stdout table as Markdown.
+    pub markdown: bool,
 }
 
 impl Writer<'_> {
@@ -69,6 +71,7 @@ impl Outputs for Writer<'_> {
         run: &ComparisonRun,
     ) -> Result<(), String> {
         let product = CompareReport {
+            markdown: self.markdown,
             comparison: &run.comparison,
             runs: run
                 .runs

@@ -66,6 +66,7 @@ pub fn run(args: RunArgs) -> u8 {
         outlines: &outlines,
         quiet: args.quiet,
         force: args.force,
+        markdown: false,
     };
     let failures = pool.install(|| whole(&batch, &out, args.jobs as usize, args.quiet, &writer));
     if failures > 0 {

@@ -34,6 +34,7 @@ fn validate_or_fail(args: ValidateArgs) -> Result<(), PipelineError> {
         outlines: &outlines,
         quiet: args.quiet,
         force: args.force,
+        markdown: false,
     };
     let dir = args
         .out

@@ -11,35 +11,7 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-/// The unit a metric is measured in (and so how it is written and differenced:
-/// a share changes by percentage points).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
-    /// A fraction from 0 to 1, written as a percentage.
-    Share,
-    Minutes,
-    /// Officer-hours a week.
-    Hours,
-    /// A dimensionless ratio (utilisation).
-    Ratio,
-    /// Officers per 1,000 residents.
-    Per1000,
-    Count,
-}
-
-impl Unit {
-    /// The unit's name in files (the comparison's `unit` column).
-    pub const fn key(self) -> &'static str {
-        match self {
-            Unit::Share => "share",
-            Unit::Minutes => "minutes",
-            Unit::Hours => "hours",
-            Unit::Ratio => "ratio",
-            Unit::Per1000 => "per_1000",
-            Unit::Count => "count",
-        }
-    }
-}
+pub use super::unit::Unit;
 
 /// Which way is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -297,6 +269,15 @@ impl Metric {
     }
 
     /// The metric's words for charts and the report.
+    /// The range the metric's values can take: a share from 0 to 1, anything
+    /// else from 0 up.
+    pub const fn range(self) -> (f64, f64) {
+        match self.unit() {
+            Unit::Share => (0.0, 1.0),
+            _ => (0.0, f64::INFINITY),
+        }
+    }
+
     pub const fn label(self) -> &'static str {
         self.info().label
     }

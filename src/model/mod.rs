@@ -14,6 +14,7 @@ pub mod params;
 pub mod response_model;
 pub mod scenario;
 pub mod structure;
+mod unit;
 
 pub use allocation::{Allocation, AllocationMethod};
 pub use boundaries::{Boundaries, Shape};

@@ -29,6 +29,17 @@ pub struct Estimate {
 
 impl Estimate {
     /// The estimate from running moments and, for quantiles, a histogram.
+    /// The same estimate with its CI bounds clipped to `[lo, hi]`, the range the
+    /// quantity can take (a share is never above 1, hours never below 0). The
+    /// normal-approximation interval of a heavy-tailed mean can overrun it.
+    pub fn within(self, lo: f64, hi: f64) -> Estimate {
+        Estimate {
+            ci95_low: self.ci95_low.clamp(lo, hi),
+            ci95_high: self.ci95_high.clamp(lo, hi),
+            ..self
+        }
+    }
+
     pub fn from_parts(m: &Moments, h: Option<&Histogram>) -> Estimate {
         let se = m.standard_error();
         let q = |p: f64| h.and_then(|h| h.quantile(p));

@@ -132,6 +132,12 @@ fn the_compare_command_writes_its_tables() {
             && text.contains("lose most"),
         "{text}"
     );
+    let md = std::fs::read_to_string(out.join("comparison.md")).unwrap();
+    assert!(
+        md.contains("| London, per week | status-quo-2016 | bcu-2018 |"),
+        "{md}"
+    );
+    assert!(md.contains("| I calls on time (15 min target) |"), "{md}");
     // The headline says every headline figure that moved, costs and gains apart,
     // the largest against its own level first: the BCUs cost S more than I.
     let worse = text

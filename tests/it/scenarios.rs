@@ -285,3 +285,32 @@ fn what_the_model_leaves_out_follows_the_scenario() {
     assert!(said(&plain).contains("one radio channel per borough"));
     assert!(said(&other).contains("one radio channel per command unit"));
 }
+
+#[test]
+fn every_interval_stays_inside_its_metrics_range() {
+    // Heavy-tailed weeks (a surge, an overload) make a normal interval of a
+    // mean overrun: no negative hours or minutes, no share above 1.
+    let mut cache = DatasetCache::default();
+    let s = example("pool-30000.toml", 24, &mut cache);
+    let run = pipeline::run(&s, &NoProgress).unwrap();
+    let sm = &run.summary;
+    let check = |m: Metric, e: &Option<wardsim::stats::Estimate>| {
+        if let Some(e) = e {
+            let (lo, hi) = m.range();
+            assert!(e.ci95_low >= lo && e.ci95_high <= hi, "{m}: {e:?}");
+        }
+    };
+    for (m, e) in &sm.london {
+        check(*m, e);
+    }
+    for u in &sm.units {
+        for (m, e) in &u.metrics {
+            check(*m, e);
+        }
+    }
+    for w in &sm.wards {
+        for (m, e) in wardsim::model::metric::WARD.metrics.iter().zip(&w.metrics) {
+            check(*m, e);
+        }
+    }
+}

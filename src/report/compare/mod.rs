@@ -9,12 +9,14 @@ mod comparison;
 mod files;
 mod headline;
 mod html;
+mod markdown;
 mod text;
 
 pub use charts::compare_charts;
 pub use comparison::{AreaDifference, Comparison, Difference, Row, RuleRow, ScenarioRef, compare};
 pub use files::{area_files, comparison_csv, comparison_json};
 pub use html::compare_report;
+pub use markdown::render_markdown;
 pub use text::render_comparison_text;
 
 use super::run::{RunReport, Summary};
@@ -26,6 +28,8 @@ use super::{File, Marker, Product, charts_note, picture_files};
 pub struct CompareReport<'a> {
     pub comparison: &'a Comparison,
     pub runs: Vec<RunReport<'a>>,
+    /// Say it on stdout as Markdown rather than as a text table.
+    pub markdown: bool,
 }
 
 impl CompareReport<'_> {
@@ -52,6 +56,7 @@ impl Product for CompareReport<'_> {
         let mut files: Vec<File> = vec![
             ("comparison.csv".into(), comparison_csv(c)),
             ("comparison.json".into(), comparison_json(c)),
+            ("comparison.md".into(), render_markdown(c).into_bytes()),
         ];
         files.extend(area_files(c).into_iter().map(|(n, b)| (n.to_string(), b)));
         let table = |name: &str| {
@@ -101,12 +106,16 @@ impl Product for CompareReport<'_> {
     }
 
     fn text(&self) -> String {
-        format!("{}\n", render_comparison_text(self.comparison))
+        if self.markdown {
+            format!("{}\n", render_markdown(self.comparison))
+        } else {
+            format!("{}\n", render_comparison_text(self.comparison))
+        }
     }
 
     fn wrote(&self, dir: &std::path::Path, pictures: bool) -> String {
         format!(
-            "  wrote {}/ (comparison.csv, comparison.json, wards_diff.csv, boroughs_diff.csv, results.xlsx, wards.geojson, boroughs.geojson{}, and a folder per scenario)\n",
+            "  wrote {}/ (comparison.csv, comparison.json, comparison.md, wards_diff.csv, boroughs_diff.csv, results.xlsx, wards.geojson, boroughs.geojson{}, and a folder per scenario)\n",
             dir.display(),
             charts_note(pictures)
         )

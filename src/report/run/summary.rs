@@ -135,6 +135,12 @@ fn est(m: &Moments) -> Option<Estimate> {
     (m.n > 0).then(|| Estimate::from_parts(m, None))
 }
 
+/// An estimate with its CI kept inside the metric's range.
+fn bounded(metric: Metric, e: Option<Estimate>) -> Option<Estimate> {
+    let (lo, hi) = metric.range();
+    e.map(|e| e.within(lo, hi))
+}
+
 /// Summarises a run's draw statistics.
 pub fn summarise(s: &Scenario, plan: &Plan, a: &Allocation, r: &Results) -> Summary {
     let ds = &s.dataset;
@@ -151,7 +157,7 @@ pub fn summarise(s: &Scenario, plan: &Plan, a: &Allocation, r: &Results) -> Summ
         .metrics
         .iter()
         .zip(&r.london)
-        .map(|(&name, t)| (name, (t.moments.n > 0).then(|| t.estimate())))
+        .map(|(&name, t)| (name, bounded(name, (t.moments.n > 0).then(|| t.estimate()))))
         .collect();
 
     // Boroughs: own ward officers plus shares of the unit's pooled officers
@@ -193,7 +199,7 @@ pub fn summarise(s: &Scenario, plan: &Plan, a: &Allocation, r: &Results) -> Summ
                     .metrics
                     .iter()
                     .zip(&r.boroughs[b])
-                    .map(|(&n, m)| (n, est(m)))
+                    .map(|(&n, m)| (n, bounded(n, est(m))))
                     .collect(),
             });
         }
@@ -230,7 +236,7 @@ pub fn summarise(s: &Scenario, plan: &Plan, a: &Allocation, r: &Results) -> Summ
                     .metrics
                     .iter()
                     .zip(&r.units[u])
-                    .map(|(&n, t)| (n, (t.moments.n > 0).then(|| t.estimate())))
+                    .map(|(&n, t)| (n, bounded(n, (t.moments.n > 0).then(|| t.estimate()))))
                     .collect(),
             }
         })
@@ -252,7 +258,12 @@ pub fn summarise(s: &Scenario, plan: &Plan, a: &Allocation, r: &Results) -> Summ
             expected_s_calls_per_week: plan.wards[w].s_rate,
             neighbourhood_demand_hours: plan.wards[w].neighbourhood_hours,
             travel_minutes: plan.wards[w].travel_own,
-            metrics: r.wards[w].iter().map(est).collect(),
+            metrics: metric::WARD
+                .metrics
+                .iter()
+                .zip(&r.wards[w])
+                .map(|(&n, m)| bounded(n, est(m)))
+                .collect(),
         })
         .collect();
 
