@@ -122,10 +122,21 @@ fn the_comparison_report_renders_in_headless_chromium() {
         dom.contains("id=\"map_change_i_on_time_two_pcs_per_ward\""),
         "ward map missing"
     );
+    assert!(
+        dom.contains("id=\"map_change_s_on_time_two_pcs_per_ward\""),
+        "S ward map missing"
+    );
     assert_eq!(
         dom.matches("class=\"ward\"").count(),
-        3 * 629,
-        "three change maps of 629 wards each"
+        4 * 629,
+        "four change maps of 629 wards each (I, S, cover, ward officers)"
     );
     assert!(dom.contains("Key answers"));
+    // The sections this report gained: the headline costs and gains, and what
+    // the model leaves out.
+    assert!(dom.contains("Worse, largest first"), "headline missing");
+    assert!(
+        dom.contains("What this model leaves out"),
+        "omissions missing"
+    );
 }
