@@ -82,18 +82,30 @@ pub(in crate::report) fn leaves_out_section<'a>(
 
 /// `INTERVALS` wrapped for the terminal, each line indented by two spaces.
 pub(in crate::report) fn intervals_text() -> String {
-    let mut out = String::new();
-    let mut line = String::from(" ");
-    for word in INTERVALS.split(' ') {
-        if line.len() + word.len() + 1 > 88 {
-            out.push_str(&line);
+    wrap(INTERVALS, 88, "  ", "  ")
+}
+
+/// Wraps text at `width` columns, the first line after `first`, the rest after `rest`.
+pub(in crate::report) fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
+    let mut out = String::from(first);
+    let mut col = first.chars().count();
+    let mut start = true;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if !start && col + 1 + len > width {
             out.push('\n');
-            line = String::from(" ");
+            out.push_str(rest);
+            col = rest.chars().count();
+            start = true;
         }
-        line.push(' ');
-        line.push_str(word);
+        if !start {
+            out.push(' ');
+            col += 1;
+        }
+        out.push_str(word);
+        col += len;
+        start = false;
     }
-    out.push_str(&line);
     out
 }
 

@@ -19,6 +19,14 @@ pub struct Sheet<'a> {
     pub csv: &'a [u8],
 }
 
+/// The bytes of the file called `name` among `files` (empty if none).
+pub fn table<'a>(files: &'a [(String, Vec<u8>)], name: &str) -> &'a [u8] {
+    files
+        .iter()
+        .find(|f| f.0 == name)
+        .map_or(&[][..], |f| f.1.as_slice())
+}
+
 /// The unit a metric is measured in, as a header says it.
 fn unit_words(m: Metric) -> &'static str {
     use crate::model::Unit;

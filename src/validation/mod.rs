@@ -184,17 +184,40 @@ pub fn prepare(
 }
 
 impl Prepared {
-    /// The simulations `run` does: each scenario a level reads, and each
-    /// (baseline, scenario) pair a change reads (one paired simulation).
-    pub fn simulations(&self) -> usize {
-        let mut seen: Vec<(Option<&String>, &String)> = Vec::new();
+    /// What `run` simulates: for each baseline, one paired simulation of it
+    /// and every scenario a change compares with it (in the table's order);
+    /// then, alone, each scenario a level reads that no such simulation ran on
+    /// its own seed and draws.
+    fn plan(&self) -> (Vec<(&String, Vec<&String>)>, Vec<&String>) {
+        let mut groups: Vec<(&String, Vec<&String>)> = Vec::new();
         for c in &self.checks {
-            let key = (c.baseline.as_ref(), &c.scenario);
-            if !seen.contains(&key) {
-                seen.push(key);
+            let Some(base) = &c.baseline else { continue };
+            match groups.iter_mut().find(|g| g.0 == base) {
+                Some(g) if !g.1.contains(&&c.scenario) => g.1.push(&c.scenario),
+                Some(_) => {}
+                None => groups.push((base, vec![&c.scenario])),
             }
         }
-        seen.len()
+        let run = |s: &Scenario| (s.params.run.seed, s.params.run.draws);
+        let covered = |file: &String| {
+            groups.iter().any(|(base, others)| {
+                (*base == file || others.contains(&file))
+                    && run(&self.scenarios[file]) == run(&self.scenarios[*base])
+            })
+        };
+        let mut alone: Vec<&String> = Vec::new();
+        for c in self.checks.iter().filter(|c| c.baseline.is_none()) {
+            if !covered(&c.scenario) && !alone.contains(&&c.scenario) {
+                alone.push(&c.scenario);
+            }
+        }
+        (groups, alone)
+    }
+
+    /// The simulations `run` does (each over `draws` weeks).
+    pub fn simulations(&self) -> usize {
+        let (groups, alone) = self.plan();
+        groups.len() + alone.len()
     }
 
     /// The simulated weeks of each simulation (every scenario's, when they agree).
@@ -224,8 +247,9 @@ pub struct Validation {
     pub summaries: BTreeMap<String, Summary>,
 }
 
-/// Runs every scenario a level check reads, and every (baseline, scenario)
-/// pair a change check reads, each once, on the current rayon pool.
+/// Runs each baseline once with every scenario compared with it (paired), and
+/// alone each scenario a level reads that those runs did not cover, on the
+/// current rayon pool.
 pub fn run(p: &Prepared, progress: &dyn Progress) -> Result<Validation, PipelineError> {
     let failed = |file: &str, e: &dyn std::fmt::Display| {
         PipelineError::RunFailed(format!(
@@ -234,25 +258,31 @@ pub fn run(p: &Prepared, progress: &dyn Progress) -> Result<Validation, Pipeline
     };
     let mut summaries: BTreeMap<String, Summary> = BTreeMap::new();
     let mut pairs: BTreeMap<(String, String), Changes> = BTreeMap::new();
-    for c in &p.checks {
-        match &c.baseline {
-            None if !summaries.contains_key(&c.scenario) => {
-                let s = &p.scenarios[&c.scenario];
-                let run = pipeline::run(s, progress).map_err(|e| failed(&c.scenario, &e))?;
-                summaries.insert(c.scenario.clone(), run.summary);
-            }
-            Some(base) if !pairs.contains_key(&(base.clone(), c.scenario.clone())) => {
-                let two = [p.scenarios[base].clone(), p.scenarios[&c.scenario].clone()];
-                let cmp = pipeline::compare(&two, progress)
-                    .map_err(|(k, e)| failed(if k == 0 { base } else { &c.scenario }, &e))?;
-                let changes = Changes::of(&cmp.comparison);
-                for (run, file) in cmp.runs.into_iter().zip([base, &c.scenario]) {
-                    summaries.entry(file.clone()).or_insert(run.summary);
-                }
-                pairs.insert((base.clone(), c.scenario.clone()), changes);
-            }
-            _ => {}
+    let (groups, alone) = p.plan();
+    // Each baseline with all it is compared with, on common random numbers: a
+    // scenario's paired differences and run are the same as in a comparison
+    // of the two alone.
+    for (base, others) in groups {
+        let files: Vec<&String> = std::iter::once(base)
+            .chain(others.iter().copied())
+            .collect();
+        let scenarios: Vec<Scenario> = files.iter().map(|f| p.scenarios[*f].clone()).collect();
+        let cmp = pipeline::compare(&scenarios, progress).map_err(|(k, e)| failed(files[k], &e))?;
+        for (k, file) in files.iter().enumerate().skip(1) {
+            let changes = Changes::of(&cmp.comparison, k);
+            pairs.insert((base.clone(), (*file).clone()), changes);
         }
+        // Runs on their own seed and draws stand for the scenario alone.
+        let own = |s: &Scenario| (s.params.run.seed, s.params.run.draws);
+        for (run, file) in cmp.runs.into_iter().zip(&files) {
+            if own(&p.scenarios[*file]) == own(&scenarios[0]) {
+                summaries.entry((*file).clone()).or_insert(run.summary);
+            }
+        }
+    }
+    for file in alone {
+        let run = pipeline::run(&p.scenarios[file], progress).map_err(|e| failed(file, &e))?;
+        summaries.insert(file.clone(), run.summary);
     }
     let outcomes = p
         .checks
@@ -318,14 +348,16 @@ fn difference(d: &Difference) -> ModelFigure {
 struct Changes(BTreeMap<(String, Metric), ModelFigure>);
 
 impl Changes {
-    fn of(c: &crate::report::compare::Comparison) -> Changes {
+    /// The changes of scenario `k` (after the baseline, 0) of a comparison.
+    fn of(c: &crate::report::compare::Comparison, k: usize) -> Changes {
         let mut out = BTreeMap::new();
         for row in &c.rows {
-            if let Some(Some(d)) = row.differences.get(1) {
+            if let Some(Some(d)) = row.differences.get(k) {
                 out.insert(("London".to_string(), row.of), difference(d));
             }
         }
-        for b in &c.boroughs {
+        let name = &c.scenarios[k].name;
+        for b in c.boroughs.iter().filter(|b| &b.scenario == name) {
             out.insert(
                 (b.borough_name.clone(), b.metric),
                 difference(&b.difference),

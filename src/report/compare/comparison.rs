@@ -125,6 +125,33 @@ pub struct AreaDifference {
     pub difference: Difference,
 }
 
+impl AreaDifference {
+    /// The areas among `rows` whose change is beyond noise and better (or
+    /// worse) for a metric where more is better when `higher` is, largest
+    /// change first, ties by name.
+    pub fn ranked<'a>(
+        rows: &[&'a AreaDifference],
+        better: bool,
+        higher: bool,
+    ) -> Vec<&'a AreaDifference> {
+        let mut v: Vec<&AreaDifference> = rows
+            .iter()
+            .copied()
+            .filter(|a| {
+                !a.difference.within_noise && ((a.difference.mean > 0.0) == higher) == better
+            })
+            .collect();
+        v.sort_by(|a, b| {
+            b.difference
+                .mean
+                .abs()
+                .total_cmp(&a.difference.mean.abs())
+                .then(a.name.cmp(&b.name))
+        });
+        v
+    }
+}
+
 /// A compared scenario: its name, file and hashes.
 #[derive(Debug, Clone, Serialize)]
 pub struct ScenarioRef {

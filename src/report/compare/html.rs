@@ -20,30 +20,16 @@ pub(in crate::report) fn ward_table(
     metric: Metric,
 ) {
     let (label, measure, higher) = about(metric);
-    let rows: Vec<&&AreaDifference> = wards
+    let rows: Vec<&AreaDifference> = wards
         .iter()
+        .copied()
         .filter(|a| a.scenario == scenario && a.metric == metric)
         .collect();
     if rows.is_empty() {
         return;
     }
-    let better = |a: &AreaDifference| (a.difference.mean > 0.0) == higher;
     // Largest changes first, among those that can be told from noise.
-    let ranked = |want_better: bool| {
-        let mut v: Vec<&&AreaDifference> = rows
-            .iter()
-            .copied()
-            .filter(|a| !a.difference.within_noise && better(a) == want_better)
-            .collect();
-        v.sort_by(|a, b| {
-            b.difference
-                .mean
-                .abs()
-                .total_cmp(&a.difference.mean.abs())
-                .then(a.name.cmp(&b.name))
-        });
-        v
-    };
+    let ranked = |better: bool| AreaDifference::ranked(&rows, better, higher);
     let (gain, lose) = (ranked(true), ranked(false));
     let noise = rows.iter().filter(|a| a.difference.within_noise).count();
     let _ = writeln!(

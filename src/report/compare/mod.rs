@@ -59,12 +59,7 @@ impl Product for CompareReport<'_> {
             ("comparison.md".into(), render_markdown(c).into_bytes()),
         ];
         files.extend(area_files(c).into_iter().map(|(n, b)| (n.to_string(), b)));
-        let table = |name: &str| {
-            files
-                .iter()
-                .find(|f| f.0 == name)
-                .map_or(&[][..], |f| f.1.as_slice())
-        };
+        let table = |name: &str| super::workbook::table(&files, name);
         let book = super::workbook::workbook(&[
             Sheet {
                 name: "differences",

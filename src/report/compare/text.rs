@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use crate::model::Metric;
 use crate::report::compare::{AreaDifference, Comparison, Difference};
+use crate::report::page::wrap;
 use crate::stats::Z95;
 
 fn show(unit: &str, x: f64) -> String {
@@ -46,26 +47,6 @@ fn show_diff(unit: &str, d: &Difference) -> String {
     )
 }
 
-/// `text` in lines of at most `width` characters, each indented.
-fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut out = String::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        if !line.is_empty() && indent.len() + line.len() + word.len() + 1 > width {
-            let _ = writeln!(out, "{indent}{line}");
-            line.clear();
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        let _ = writeln!(out, "{indent}{line}");
-    }
-    out
-}
-
 /// The comparison as text for stdout.
 pub fn render_comparison_text(c: &Comparison) -> String {
     let mut o = String::new();
@@ -80,7 +61,7 @@ pub fn render_comparison_text(c: &Comparison) -> String {
     for k in 1..c.scenarios.len() {
         let _ = writeln!(o);
         for sentence in super::headline::sentences(c, k) {
-            o.push_str(&wrap(&sentence, 88, "  "));
+            let _ = writeln!(o, "{}", wrap(&sentence, 88, "  ", "  "));
         }
     }
     let width = 28;
@@ -158,20 +139,7 @@ pub fn render_comparison_text(c: &Comparison) -> String {
             }
             // Beyond noise only, the largest change first; more is better for
             // every metric listed here.
-            let ranked = |better: bool| {
-                let mut v: Vec<&&AreaDifference> = rows
-                    .iter()
-                    .filter(|a| !a.difference.within_noise && (a.difference.mean > 0.0) == better)
-                    .collect();
-                v.sort_by(|a, b| {
-                    b.difference
-                        .mean
-                        .abs()
-                        .total_cmp(&a.difference.mean.abs())
-                        .then(a.name.cmp(&b.name))
-                });
-                v
-            };
+            let ranked = |better: bool| AreaDifference::ranked(&rows, better, true);
             let (losers, gainers) = (ranked(false), ranked(true));
             let _ = writeln!(o, "\n  {} vs {}, boroughs in {label}:", s.name, c.baseline);
             if losers.is_empty() && gainers.is_empty() {

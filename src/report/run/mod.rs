@@ -61,12 +61,7 @@ impl Product for RunReport<'_> {
             .map(|(n, b)| (n.to_string(), b))
             .collect();
         let london = super::workbook::london_csv(self.summary);
-        let table = |name: &str| {
-            files
-                .iter()
-                .find(|f| f.0 == name)
-                .map_or(&[][..], |f| f.1.as_slice())
-        };
+        let table = |name: &str| super::workbook::table(&files, name);
         let book = super::workbook::workbook(&[
             Sheet {
                 name: "summary",

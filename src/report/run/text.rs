@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use crate::chart::thousands;
 use crate::model::{Metric, Unit};
+use crate::report::page::wrap;
 use crate::report::run::Summary;
 use crate::stats::Estimate;
 
@@ -154,28 +155,4 @@ pub fn render_text(s: &Summary) -> String {
         }
     }
     o
-}
-
-/// Wraps text at `width` columns, the first line after `first`, the rest after `rest`.
-pub(in crate::report) fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
-    let mut out = String::from(first);
-    let mut col = first.chars().count();
-    let mut start = true;
-    for word in text.split_whitespace() {
-        let len = word.chars().count();
-        if !start && col + 1 + len > width {
-            out.push('\n');
-            out.push_str(rest);
-            col = rest.chars().count();
-            start = true;
-        }
-        if !start {
-            out.push(' ');
-            col += 1;
-        }
-        out.push_str(word);
-        col += len;
-        start = false;
-    }
-    out
 }

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 
 use super::{NOTE, ValidationReport, ValidationRow};
 use crate::chart::{Measure, thousands};
+use crate::report::page::wrap;
 
 /// How a figure of a row is written: a level as a value, a change as a change.
 pub(super) fn figure(r: &ValidationRow, x: f64) -> String {
@@ -45,25 +46,6 @@ pub(super) fn published_text(r: &ValidationRow) -> String {
         .unwrap_or_else(|| "—".into())
 }
 
-fn wrap(text: &str, width: usize, indent: &str) -> String {
-    let mut out = String::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        if !line.is_empty() && line.len() + word.len() + 1 > width {
-            let _ = writeln!(out, "{indent}{line}");
-            line.clear();
-        }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(word);
-    }
-    if !line.is_empty() {
-        let _ = writeln!(out, "{indent}{line}");
-    }
-    out
-}
-
 pub fn render(v: &ValidationReport) -> String {
     let mut o = String::new();
     let draws = v.scenarios.first().map_or(0, |s| s.draws);
@@ -77,7 +59,7 @@ pub fn render(v: &ValidationReport) -> String {
     for name in v.backtest_names() {
         let rows: Vec<&ValidationRow> = v.rows.iter().filter(|r| r.backtest == name).collect();
         let about = v.about(&rows);
-        o.push_str(&wrap(&format!("{name}: {about}"), 100, ""));
+        let _ = writeln!(o, "{}", wrap(&format!("{name}: {about}"), 100, "", ""));
         let _ = writeln!(
             o,
             "  {:<58} {:>10}  {:<36} {:>11}  {:<30} verdict",
@@ -109,15 +91,12 @@ pub fn render(v: &ValidationReport) -> String {
         .map(|r| format!("{} ({}: {})", r.check, r.backtest, r.verdict))
         .collect();
     if !failing.is_empty() {
-        o.push_str(&wrap(
-            &format!(
-                "Misfits, reported as they come out: {}.",
-                failing.join("; ")
-            ),
-            88,
-            "",
-        ));
+        let misfits = format!(
+            "Misfits, reported as they come out: {}.",
+            failing.join("; ")
+        );
+        let _ = writeln!(o, "{}", wrap(&misfits, 88, "", ""));
     }
-    o.push_str(&wrap(NOTE, 88, "  "));
+    let _ = writeln!(o, "{}", wrap(NOTE, 88, "  ", "  "));
     o
 }
